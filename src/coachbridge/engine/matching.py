@@ -1,0 +1,1 @@
+"""matching: see DESIGN.md (engine contracts)."""

@@ -1,0 +1,1 @@
+"""opinions: see DESIGN.md (engine contracts)."""

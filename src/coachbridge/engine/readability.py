@@ -1,0 +1,1 @@
+"""readability: see DESIGN.md (engine contracts)."""

@@ -1,0 +1,1 @@
+"""seating: see DESIGN.md (engine contracts)."""

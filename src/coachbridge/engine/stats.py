@@ -1,0 +1,1 @@
+"""stats: see DESIGN.md (engine contracts)."""

@@ -1,0 +1,1 @@
+"""text: see DESIGN.md (engine contracts)."""

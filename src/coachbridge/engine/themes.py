@@ -1,0 +1,1 @@
+"""themes: see DESIGN.md (engine contracts)."""
