@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.http import HttpRequest
+from django.utils import translation
+
+from coachbridge.accounts.models import User
+from coachbridge.accounts.services import create_profile
+from coachbridge.common.emails import queue_email
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth, fitted to coachbridge: e-mails go through the task queue, a profile per member."""
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        recipient = User.objects.filter(email__iexact=email).first()
+        language = recipient.language if recipient else translation.get_language()
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, context)
+        queue_email(message)
+
+    def save_user(
+        self, request: HttpRequest, user: User, form: Any, commit: bool = True
+    ) -> User:
+        user = super().save_user(request, user, form, commit=False)
+        user.language = translation.get_language() or "nl"
+        if commit:
+            user.save()
+            create_profile(user, display_name=form.cleaned_data["display_name"])
+        return user

@@ -1,0 +1,22 @@
+from django.contrib import admin
+
+from coachbridge.common.models import ActivityLog, Theme
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name_nl", "name_en", "slug", "position"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(ActivityLog)
+class ActivityLogAdmin(admin.ModelAdmin):
+    list_display = ["created", "action", "actor", "object_type", "object_id"]
+    list_filter = ["action"]
+    readonly_fields = ["created", "action", "actor", "object_type", "object_id", "data"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False

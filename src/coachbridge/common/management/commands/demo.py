@@ -1,0 +1,28 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from coachbridge.accounts.demo import DEMO_PASSWORD, create_demo_members
+from coachbridge.accounts.models import User
+
+DEMO_LOGINS = [
+    ("organiser@example.org", "organiser"),
+    ("coach@example.org", "coach"),
+    ("researcher@example.org", "researcher"),
+    ("admin@example.org", "staff (management)"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo network, once. Does nothing when it is already there."
+
+    def handle(self, *args: object, **options: object) -> None:
+        if User.objects.filter(email="organiser@example.org").exists():
+            self.stdout.write(_("The demo data is already loaded."))
+        else:
+            with transaction.atomic():
+                members = create_demo_members()
+            self.stdout.write(_("Demo data loaded: %(count)d members.") % {"count": len(members)})
+        self.stdout.write(_("Demo logins (password: %(password)s):") % {"password": DEMO_PASSWORD})
+        for email, role in DEMO_LOGINS:
+            self.stdout.write(f"  {email:<26} {role}")
