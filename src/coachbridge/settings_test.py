@@ -20,3 +20,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(DATA_DIR) / "media"
 
+(Path(DATA_DIR) / "static").mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing

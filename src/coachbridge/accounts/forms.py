@@ -43,6 +43,8 @@ class ProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    linkedin = forms.URLField(label=_("LinkedIn page"), required=False, assume_scheme="https")
     photo = forms.ImageField(
         label=_("Photo"),
         required=False,

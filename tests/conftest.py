@@ -1,0 +1,69 @@
+"""Shared fixtures: the personas every access test uses."""
+
+import pytest
+from django.test import Client
+
+from tests.factories.accounts import ProfileFactory
+
+
+def _persona(**user_fields):
+    profile = ProfileFactory(**{f"user__{key}": value for key, value in user_fields.items()})
+    return profile.user
+
+
+@pytest.fixture
+def member(db):
+    return _persona()
+
+
+@pytest.fixture
+def coach(db):
+    user = _persona()
+    user.profile.roles.set([])
+    from coachbridge.accounts.models import Role
+
+    user.profile.roles.add(Role.objects.get(code="coach"))
+    return user
+
+
+@pytest.fixture
+def researcher(db):
+    user = _persona()
+    from coachbridge.accounts.models import Role
+
+    user.profile.roles.add(Role.objects.get(code="researcher"))
+    return user
+
+
+@pytest.fixture
+def organiser(db):
+    return _persona(is_organiser=True)
+
+
+@pytest.fixture
+def staff(db):
+    return _persona(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def client_for():
+    """A test client logged in as the given user (or anonymous for None)."""
+
+    def make(user=None):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def locmem_cache(settings):
+    """A real cache, for tests of rate limits (the test settings use a dummy cache)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
