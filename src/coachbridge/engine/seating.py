@@ -1,1 +1,0 @@
-"""seating: see DESIGN.md (engine contracts)."""
