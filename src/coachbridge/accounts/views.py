@@ -146,6 +146,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/privacy.html", {"form": form}, status=400)
 
 
+@login_required
 @permission_required("accounts.view_organiser_menu", raise_exception=True)
 def organiser(request: HttpRequest) -> HttpResponse:
     month_ago = timezone.now() - timedelta(days=30)

@@ -1,0 +1,168 @@
+"""Walk every URL pattern as every persona: nobody sees what they may not see.
+
+Each named URL must be listed in ACCESS with who may open it. A new view that is not listed
+fails `test_every_url_is_classified`, so this test grows with every app.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories.accounts import ProfileFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+SECRET_NAME = "Verborgen Ledenprofiel"
+PERSONAS = ["anonymous", "member", "organiser", "staff"]
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who may open a URL with GET, and which object it needs."""
+
+    allowed: frozenset[str]
+    kwargs: str = ""  # "private_profile" or "public_profile"
+    post_only: bool = False
+
+
+PUBLIC = Access(frozenset(PERSONAS))
+MEMBERS = Access(frozenset({"member", "organiser", "staff"}))
+ORGANISERS = Access(frozenset({"organiser", "staff"}))
+STAFF = Access(frozenset({"staff"}))
+
+ACCESS = {
+    "home": PUBLIC,
+    "about": PUBLIC,
+    "set-language": Access(frozenset(PERSONAS), post_only=True),
+    "accounts:dashboard": MEMBERS,
+    "accounts:profile-edit": MEMBERS,
+    "accounts:privacy": MEMBERS,
+    "accounts:export-data": Access(MEMBERS.allowed, post_only=True),
+    "accounts:delete-account": Access(MEMBERS.allowed, post_only=True),
+    "accounts:member-list": MEMBERS,
+    "accounts:member-detail": Access(MEMBERS.allowed, kwargs="private_profile"),
+    "accounts:member-photo": Access(MEMBERS.allowed, kwargs="private_profile"),
+    "accounts:organiser": ORGANISERS,
+}
+
+# allauth's own pages: sign-up and login are for visitors, the rest of the account for members.
+ALLAUTH_VISITOR_PAGES = {
+    "account_login", "account_signup", "account_reset_password", "account_reset_password_done",
+    "account_email_verification_sent", "account_reset_password_from_key_done",
+    "account_inactive", "account_logout",
+}
+ALLAUTH_MEMBER_PAGES = {"account_email", "account_change_password", "account_set_password",
+                        "account_reauthenticate"}
+
+
+def named_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def is_allauth_with_key(name):
+    """allauth links that carry a key from an e-mail; tested in test_signup.py."""
+    return name in {
+        "account_confirm_email", "account_reset_password_from_key",
+    } or name.startswith("account_") and "code" in name
+
+
+def test_every_url_is_classified():
+    unclassified = sorted(
+        name
+        for name, _ in named_patterns()
+        if name not in ACCESS
+        and not name.startswith("admin:")
+        and name not in ALLAUTH_VISITOR_PAGES | ALLAUTH_MEMBER_PAGES
+        and not is_allauth_with_key(name)
+    )
+
+    assert unclassified == []
+
+
+@pytest.fixture
+def personas(db):
+    return {
+        "anonymous": None,
+        "member": ProfileFactory().user,
+        "organiser": ProfileFactory(user__is_organiser=True).user,
+        "staff": ProfileFactory(user__is_staff=True, user__is_superuser=True).user,
+    }
+
+
+@pytest.fixture
+def private_profile(db):
+    return ProfileFactory(display_name=SECRET_NAME, visibility="members")
+
+
+def url_for(name, access, private_profile):
+    kwargs = {"pk": private_profile.pk} if access.kwargs == "private_profile" else {}
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_access_rules_hold_for_every_persona(client_for, personas, private_profile, name, persona):
+    access = ACCESS[name]
+    client = client_for(personas[persona])
+    url = url_for(name, access, private_profile)
+
+    response = client.get(url)
+
+    if access.post_only:
+        assert response.status_code == 405 if persona in access.allowed else response.status_code in (302, 405)
+    elif persona in access.allowed:
+        no_photo_uploaded = name == "accounts:member-photo"
+        assert response.status_code == (404 if no_photo_uploaded else 200)
+        if name == "accounts:member-detail":
+            assert SECRET_NAME in response.content.decode()
+    elif persona == "anonymous" and access.kwargs:
+        assert response.status_code == 404  # never reveal that a members-only object exists
+    elif persona == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == 403
+    assert SECRET_NAME.encode() not in response.content or persona in access.allowed
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "member", "organiser"])
+def test_management_is_for_staff_only(client_for, personas, persona):
+    client = client_for(personas[persona])
+
+    for name, pattern in named_patterns():
+        if not name.startswith("admin:") or pattern.pattern.regex.groups:
+            continue
+        if name in ("admin:login", "admin:logout"):
+            continue
+        response = client.get(reverse(name))
+        assert response.status_code == 302, name
+        assert "/admin/login/" in response["Location"], name
+
+
+def test_staff_reaches_management(client_for, personas):
+    response = client_for(personas["staff"]).get(reverse("admin:index"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("name", sorted(ALLAUTH_MEMBER_PAGES))
+def test_account_settings_need_login(client, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("name", sorted(ALLAUTH_VISITOR_PAGES - {"account_logout"}))
+def test_visitor_account_pages_show_no_member_data(client, private_profile, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code in (200, 302)
+    assert SECRET_NAME.encode() not in response.content

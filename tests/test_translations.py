@@ -1,0 +1,61 @@
+"""Dutch comes first: the catalogue is complete, compiled and covers every marked string."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+import coachbridge
+
+pytestmark = pytest.mark.unit
+
+PACKAGE = Path(coachbridge.__file__).parent
+CATALOGUE = PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_dutch_entry_is_translated_and_not_fuzzy():
+    catalogue = polib.pofile(str(CATALOGUE))
+
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_compiled_catalogue_matches_the_source():
+    source = polib.pofile(str(CATALOGUE))
+    compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
+
+    def pairs(catalogue):
+        return {(entry.msgctxt, entry.msgid, entry.msgstr) for entry in catalogue if entry.msgstr}
+
+    assert pairs(compiled) == pairs(source)
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="needs GNU gettext (xgettext)")
+def test_catalogue_covers_every_marked_string(tmp_path):
+    copy = tmp_path / "coachbridge"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "engine"))
+    subprocess.run(
+        [sys.executable, "-m", "coachbridge.cli", "makemessages", "--locale", "nl",
+         "--no-obsolete", "--verbosity", "0"],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
+    fresh = polib.pofile(str(copy / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
+
+    assert sorted(entry.msgid for entry in fresh.untranslated_entries()) == []
+
+
+def test_templates_use_trimmed_blocktranslate():
+    untrimmed = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in PACKAGE.rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"{%\s*blocktrans(late)?\b(?![^%]*\btrimmed\b)", line)
+    ]
+
+    assert untrimmed == []
