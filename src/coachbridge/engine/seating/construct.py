@@ -1,8 +1,7 @@
 """Greedy first plan, round by round: everyone takes the open seat that adds the least cost.
 
 Pinned people sit first, then keep_together groups (largest first), then people who had a seat
-in the previous plan (so re-planning keeps them there when it costs nothing), then the rest in
-random order. Empty-seat slots fill whatever is left.
+in the previous plan (at that seat while it is free), then the rest in random order. Empty-seat slots fill whatever is left.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ import random
 
 import numpy as np
 
+from coachbridge.engine.seating.designs import design_plan, design_rounds
 from coachbridge.engine.seating.layout import NO_TABLE, Floats, Ints, Layout
 from coachbridge.engine.seating.state import W_HARD, W_MOVED, W_REPEAT, SeatingState
 
@@ -50,11 +50,17 @@ class _Builder:
         waiting = people[layout.present[round_index, people] & ~placed[people]]
         order = [int(s) for s in waiting]
         self.rng.shuffle(order)
-        had_seat = layout.previous[round_index] != NO_TABLE
-        order.sort(key=lambda slot: not had_seat[slot])
         for slot in order:
-            self._seat_best(round_index, [slot])
+            self._keep_previous_seat(round_index, slot)
+        for slot in order:
+            if self.tab[round_index, slot] == NO_TABLE:
+                self._seat_best(round_index, [slot])
         self._fill_empty_seats(round_index)
+
+    def _keep_previous_seat(self, round_index: int, slot: int) -> None:
+        table = int(self.layout.previous[round_index, slot])
+        if table != NO_TABLE and self.onehot[:, table].sum() < self.layout.capacity[table]:
+            self._seat(round_index, [slot], table)
 
     def _seat_best(self, round_index: int, members: list[int]) -> None:
         free = self.layout.capacity - self.onehot.sum(axis=0)
@@ -112,5 +118,80 @@ class _Builder:
 
 
 def first_plan(layout: Layout, rng: random.Random) -> Ints:
-    """A complete seating for every round, built greedily (see the module docstring)."""
-    return _Builder(layout, rng).build()
+    """A complete seating for every round: by design when one fits, else greedily."""
+    designed = designed_plan(layout, rng)
+    return designed if designed is not None else _Builder(layout, rng).build()
+
+
+def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
+    """A zero-repeat plan from `designs` when the problem fits one, else None.
+
+    Fits: equal tables, everybody present all day, no previous plan, no groups, no fixed seats
+    other than hosts. Hosts take the design's first column, which never moves, so each stays at
+    one table; people sorted by role fill the other columns, and since every table gets exactly
+    one person of each column in every round, role mixing comes out nearly even by itself.
+    """
+    tables, size = layout.tables, int(layout.capacity[0])
+    people = len(layout.people)
+    empty = tables * size - people
+    hosts = _hosts(layout)
+    limit = design_rounds(tables, size) if not hosts and not empty else tables
+    fits = (
+        (layout.capacity == size).all()
+        and layout.present[:, :people].all()
+        and 0 <= empty <= tables
+        and (layout.previous == NO_TABLE).all()
+        and not any(layout.blocks)
+        and hosts is not None
+        and layout.rounds <= min(limit, design_rounds(tables, size))
+    )
+    if not fits or hosts is None:
+        return None
+    design = design_plan(tables, size, layout.rounds)
+    point_of = _points(layout, hosts, empty, tables, size, rng)
+    host_table = {point: table for point, table in enumerate(hosts)}
+    free_tables = [t for t in range(tables) if t not in hosts]
+    table_of_design = [host_table.get(t, 0) for t in range(tables)]
+    for t, table in zip(
+        (t for t in range(tables) if t not in host_table), free_tables, strict=True
+    ):
+        table_of_design[t] = table
+    plan = np.full((layout.rounds, layout.slots), NO_TABLE, dtype=np.int64)
+    for round_index, seats in enumerate(design):
+        for slot, point in enumerate(point_of):
+            plan[round_index, slot] = table_of_design[seats[point]]
+    return plan
+
+
+def _hosts(layout: Layout) -> list[int] | None:
+    """Tables of the pinned people (all pinned people must be hosts), or None if other pins."""
+    pinned = layout.pinned
+    hosts = [s for s in range(len(layout.people)) if (pinned[:, s] != NO_TABLE).any()]
+    tables = [int(pinned[0, s]) for s in hosts]
+    steady = all((pinned[:, s] == pinned[0, s]).all() for s in hosts)
+    if not steady or len(set(tables)) != len(tables) or NO_TABLE in tables:
+        return None
+    return tables
+
+
+def _points(
+    layout: Layout, hosts: list[int], empty: int, tables: int, size: int, rng: random.Random
+) -> list[int]:
+    """point_of[slot]: design point (column * tables + a) for every active slot."""
+    people = len(layout.people)
+    host_slots = [s for s in range(people) if (layout.pinned[:, s] != NO_TABLE).any()]
+    others = list(set(range(people)) - set(host_slots))
+    rng.shuffle(others)
+    others.sort(key=lambda slot: int(layout.role[slot]))
+    last_column = (size - 1) * tables
+    free_points = [
+        p for p in range(len(hosts), tables * size) if not last_column <= p < last_column + empty
+    ]
+    point_of = [0] * (people + empty)
+    for point, slot in enumerate(host_slots):
+        point_of[slot] = point
+    for point, slot in zip(free_points, others, strict=True):
+        point_of[slot] = point
+    for k in range(empty):
+        point_of[people + k] = last_column + k
+    return point_of

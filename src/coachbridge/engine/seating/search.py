@@ -66,7 +66,7 @@ class TabuSearch:
         self.best_conflict_free = self._conflict_free()
         self.best_repeats = int(self.state.parts()["repeats"])
         self.bound = lower_bound(layout, self.state)
-        self.patience = 300 + 3 * int(self.mobile.sum())
+        self.patience = 200 + int(self.mobile.sum())
         self.iteration = 0
         self.last_best = 0
 

@@ -19,7 +19,7 @@ W_REPEAT = 1_000.0  # per repeated meeting
 W_MISSING_ROLE = 30.0  # per required role missing at a table-round
 W_MIX = 10.0  # per seat of mixing deviation
 W_SIZE = 1.0  # per unit of sum of squared table sizes
-W_MOVED = 0.4  # per seat that differs from the previous plan
+W_MOVED = 6.0  # per seat that differs from the previous plan (below a missing role)
 
 
 class SeatingState:
