@@ -53,7 +53,7 @@ def best_deviation(size: int, shares: Floats) -> float:
     targets = size * shares
     floors = np.floor(targets + 1e-9)
     fractions = targets - floors
-    round_up = int(round(size - floors.sum()))
+    round_up = round(float(size - floors.sum()))
     order = np.argsort(-fractions, kind="stable")
     up, down = order[:round_up], order[round_up:]
     return float(((1 - fractions[up]).sum() + fractions[down].sum()) / 2)

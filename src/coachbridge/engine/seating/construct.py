@@ -1,7 +1,8 @@
 """Greedy first plan, round by round: everyone takes the open seat that adds the least cost.
 
 Pinned people sit first, then keep_together groups (largest first), then people who had a seat
-in the previous plan (at that seat while it is free), then the rest in random order. Empty-seat slots fill whatever is left.
+in the previous plan (at that seat while it is free), then the rest in random order. Empty-seat
+slots fill whatever is left.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ class _Builder:
         layout = self.layout
         self.onehot[:] = 0.0
         pinned = layout.pinned[round_index]
-        for slot in np.flatnonzero(pinned != NO_TABLE):
-            self._seat(round_index, [int(slot)], int(pinned[slot]))
+        for pinned_slot in np.flatnonzero(pinned != NO_TABLE):
+            self._seat(round_index, [int(pinned_slot)], int(pinned[pinned_slot]))
         placed = pinned != NO_TABLE
         blocks = sorted(layout.blocks[round_index], key=len, reverse=True)
         for members in blocks:
@@ -107,9 +108,7 @@ class _Builder:
         layout = self.layout
         free = (layout.capacity - self.onehot.sum(axis=0)).astype(np.int64)
         empty = [
-            int(s)
-            for s in np.flatnonzero(layout.present[round_index])
-            if s >= len(layout.people)
+            int(s) for s in np.flatnonzero(layout.present[round_index]) if s >= len(layout.people)
         ]
         tables = [t for t in range(layout.tables) for _ in range(free[t])]
         for slot, table in zip(empty, tables, strict=True):
@@ -148,7 +147,7 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     if not fits or hosts is None:
         return None
     design = design_plan(tables, size, layout.rounds)
-    point_of = _points(layout, hosts, empty, tables, size, rng)
+    point_of = _points(layout, len(hosts), empty, rng)
     host_table = {point: table for point, table in enumerate(hosts)}
     free_tables = [t for t in range(tables) if t not in hosts]
     table_of_design = [host_table.get(t, 0) for t in range(tables)]
@@ -174,10 +173,9 @@ def _hosts(layout: Layout) -> list[int] | None:
     return tables
 
 
-def _points(
-    layout: Layout, hosts: list[int], empty: int, tables: int, size: int, rng: random.Random
-) -> list[int]:
+def _points(layout: Layout, hosts: int, empty: int, rng: random.Random) -> list[int]:
     """point_of[slot]: design point (column * tables + a) for every active slot."""
+    tables, size = layout.tables, int(layout.capacity[0])
     people = len(layout.people)
     host_slots = [s for s in range(people) if (layout.pinned[:, s] != NO_TABLE).any()]
     others = list(set(range(people)) - set(host_slots))
@@ -185,7 +183,7 @@ def _points(
     others.sort(key=lambda slot: int(layout.role[slot]))
     last_column = (size - 1) * tables
     free_points = [
-        p for p in range(len(hosts), tables * size) if not last_column <= p < last_column + empty
+        p for p in range(hosts, tables * size) if not last_column <= p < last_column + empty
     ]
     point_of = [0] * (people + empty)
     for point, slot in enumerate(host_slots):

@@ -30,11 +30,7 @@ def design_plan(tables: int, size: int, rounds: int) -> list[list[int]]:
     plan = []
     for b in range(min(rounds, tables)):
         plan.append(
-            [
-                add[a][negate[multiply[b][column]]]
-                for column in range(size)
-                for a in range(tables)
-            ]
+            [add[a][negate[multiply[b][column]]] for column in range(size) for a in range(tables)]
         )
     if rounds > tables:
         per_column = tables // size

@@ -57,7 +57,7 @@ class Layout:
 
     def mobile(self) -> Bools:
         """(rounds, slots): slots a single swap may move (present, not pinned, not in a group)."""
-        free = self.present & (self.pinned == NO_TABLE)
+        free: Bools = self.present & (self.pinned == NO_TABLE)
         for round_index, groups in enumerate(self.blocks):
             for members in groups:
                 free[round_index, members] = False
@@ -69,7 +69,10 @@ def compile_problem(problem: SeatingProblem) -> Layout:
     table_ids = tuple(t.id for t in problem.tables)
     capacity = np.array([t.capacity for t in problem.tables], dtype=np.int64)
     present_people = np.array(
-        [[problem.present(p, r) for p in problem.participants] for r in range(1, problem.rounds + 1)],
+        [
+            [problem.present(p, r) for p in problem.participants]
+            for r in range(1, problem.rounds + 1)
+        ],
         dtype=bool,
     ).reshape(problem.rounds, len(people))
     empty_seats = int(capacity.sum()) - present_people.sum(axis=1)
@@ -142,7 +145,10 @@ def _blocks(
     problem: SeatingProblem, people: tuple[str, ...], present: Bools
 ) -> tuple[tuple[Ints, ...], ...]:
     index = {pid: i for i, pid in enumerate(people)}
-    groups = [np.array([index[pid] for pid in group], dtype=np.int64) for group in together_groups(problem)]
+    groups = [
+        np.array([index[pid] for pid in group], dtype=np.int64)
+        for group in together_groups(problem)
+    ]
     return tuple(
         tuple(g[present[r, g]] for g in groups if int(present[r, g].sum()) >= 2)
         for r in range(problem.rounds)

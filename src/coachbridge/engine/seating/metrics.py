@@ -1,7 +1,7 @@
 """Figures of any seating plan, also a hand-edited one: repeats, mixing, sizes, rule breaches.
 
-Pure Python and cheap (well under a millisecond per 100 seats), so the web app can refresh the
-figures at once when an organiser drags a person to another table. Definitions: docs/algorithms/seating.md.
+Pure Python and cheap, so the web app can refresh the figures at once when an organiser drags a
+person to another table. Definitions: docs/algorithms/seating.md.
 """
 
 from __future__ import annotations

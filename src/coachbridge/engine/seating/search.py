@@ -16,11 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from coachbridge.engine.seating.bounds import lower_bound
-from coachbridge.engine.seating.layout import Bools, Ints, Layout
+from coachbridge.engine.seating.layout import Bools, Floats, Ints, Layout
 from coachbridge.engine.seating.result import SearchProgress
 from coachbridge.engine.seating.state import SeatingState
+
+Index = npt.NDArray[np.intp]
 
 EPSILON = 1e-6
 MAX_CANDIDATES = 400  # rows of the move matrix per iteration; more are sampled
@@ -127,7 +130,7 @@ class TabuSearch:
         elif (self.iteration - self.last_best) % self.settings.breakout_after == 0:
             self._breakout()
 
-    def _moves(self, add: Ints, remove: Ints) -> tuple[Ints, Ints, Ints]:
+    def _moves(self, add: Floats, remove: Floats) -> tuple[Index, Index, Floats]:
         """Candidate (round, person) rows, and the delta of swapping each with every slot."""
         state = self.state
         candidates = state.conflicted(remove) & self.mobile
@@ -163,7 +166,7 @@ class TabuSearch:
         return round_rows, person_rows, deltas
 
     def _choose(
-        self, round_rows: Ints, person_rows: Ints, deltas: Ints
+        self, round_rows: Index, person_rows: Index, deltas: Floats
     ) -> tuple[int, int, int, float] | None:
         if deltas.size == 0:
             return None
@@ -195,8 +198,10 @@ class TabuSearch:
 
     def _conflict_free(self) -> bool:
         parts = self.state.parts()
-        return parts["repeats"] == 0 and parts["apart"] == 0 and (
-            parts["themes"] == 0 or not self.state.theme_weight
+        return (
+            parts["repeats"] == 0
+            and parts["apart"] == 0
+            and (parts["themes"] == 0 or not self.state.theme_weight)
         )
 
     def _restart_from_best(self) -> None:

@@ -50,9 +50,7 @@ class SeatingState:
         moved = (layout.previous != NO_TABLE) & (self.tab != layout.previous) & layout.present
         return {
             "apart": float((layout.apart * self.meet).sum() / 2),
-            "themes": float(
-                (layout.theme_counted[:, None] * np.maximum(self.visits - 1, 0)).sum()
-            ),
+            "themes": float((layout.theme_counted[:, None] * np.maximum(self.visits - 1, 0)).sum()),
             "repeats": float((layout.pair_weight * np.maximum(self.meet - 1, 0)).sum() / 2),
             "tables": float(self.table_cost(self.counts).sum()),
             "moved": float(moved.sum()),
@@ -132,9 +130,9 @@ class SeatingState:
         changed = self.counts[:, :, None, None, :] + change[None, None, :, :, :]
         # table_cost expects (..., rounds, tables, kinds): move the (a, b) axes to the front.
         after = self.table_cost(np.moveaxis(changed, (2, 3), (0, 1)))
-        deltas: Floats = np.moveaxis(after, (0, 1), (2, 3)) - self.table_cost(self.counts)[
-            :, :, None, None
-        ]
+        deltas: Floats = (
+            np.moveaxis(after, (0, 1), (2, 3)) - self.table_cost(self.counts)[:, :, None, None]
+        )
         return deltas
 
     def conflicted(self, remove: Floats) -> Bools:

@@ -21,7 +21,7 @@ def validate_problem(problem: SeatingProblem) -> None:
 
 
 def pinned_seats(problem: SeatingProblem) -> dict[tuple[int, str], str]:
-    """(round, participant) -> table for hosts and fixed seats; raises on two seats for one person."""
+    """(round, participant) -> table of hosts and fixed seats; refuses a double seat."""
     present = {p.id: p for p in problem.participants}
     pins: dict[tuple[int, str], str] = {}
     for host, table in problem.hosts().items():
@@ -82,9 +82,7 @@ def _check_basics(problem: SeatingProblem) -> None:
     for index, person in enumerate(problem.participants):
         where = f"participants[{index}]"
         first, last = person.present_from_round, person.present_until_round
-        _require(
-            1 <= first <= problem.rounds, f"{where}.present_from_round: {first} out of range"
-        )
+        _require(1 <= first <= problem.rounds, f"{where}.present_from_round: {first} out of range")
         _require(
             last is None or first <= last <= problem.rounds,
             f"{where}.present_until_round: {last} must lie between present_from_round"
