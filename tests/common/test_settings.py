@@ -15,7 +15,8 @@ def run_coachbridge(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("COACHBRIDGE_") and key != "DJANGO_SETTINGS_MODULE"
+        if not key.startswith("COACHBRIDGE_")
+        and key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(env)
     return subprocess.run(

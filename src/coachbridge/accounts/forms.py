@@ -13,6 +13,9 @@ from coachbridge.accounts.validators import validate_photo
 from coachbridge.common.models import Theme
 
 
+WEB_ADDRESS_ERROR = _("Fill in a full web address, for example https://www.example.org.")
+
+
 class SignupForm(AllauthSignupForm):
     display_name = forms.CharField(
         label=_("Your name"),
@@ -43,8 +46,21 @@ class ProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    linkedin = forms.URLField(label=_("LinkedIn page"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": WEB_ADDRESS_ERROR},
+    )
+    linkedin = forms.URLField(
+        label=_("LinkedIn page"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": WEB_ADDRESS_ERROR},
+    )
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("No region chosen")), *Region.choices]
+    )
     photo = forms.ImageField(
         label=_("Photo"),
         required=False,

@@ -65,7 +65,6 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             record_profile_change(profile, by=request.user, changed_fields=form.changed_data)
             messages.success(request, _("Your profile is saved."))
             return redirect("accounts:profile-edit")
-        messages.error(request, _("Your profile is not saved yet. Please check the marked fields."))
     return render(request, "accounts/profile_form.html", {"form": form, "profile": profile})
 
 

@@ -1,12 +1,10 @@
 from django.db import migrations
 
-ROLE_CODES = ["coach", "researcher", "psychologist", "student", "hr", "policy", "other"]
+from coachbridge.accounts.reference import ensure_roles
 
 
 def add_roles(apps, schema_editor):
-    Role = apps.get_model("accounts", "Role")
-    for code in ROLE_CODES:
-        Role.objects.get_or_create(code=code)
+    ensure_roles(apps.get_model("accounts", "Role"))
 
 
 class Migration(migrations.Migration):

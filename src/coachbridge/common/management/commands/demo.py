@@ -3,7 +3,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coachbridge.accounts.demo import DEMO_PASSWORD, create_demo_members
-from coachbridge.accounts.models import User
+from coachbridge.accounts.models import Role, User
+from coachbridge.accounts.reference import ensure_roles
+from coachbridge.common.models import Theme
+from coachbridge.common.reference import ensure_themes
 
 DEMO_LOGINS = [
     ("organiser@example.org", "organiser"),
@@ -17,6 +20,8 @@ class Command(BaseCommand):
     help = "Load the fictional demo network, once. Does nothing when it is already there."
 
     def handle(self, *args: object, **options: object) -> None:
+        ensure_themes(Theme)
+        ensure_roles(Role)
         if User.objects.filter(email="organiser@example.org").exists():
             self.stdout.write(_("The demo data is already loaded."))
         else:
