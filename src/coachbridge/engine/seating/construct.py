@@ -15,6 +15,8 @@ from coachbridge.engine.seating.designs import design_plan, design_rounds
 from coachbridge.engine.seating.layout import NO_TABLE, Floats, Ints, Layout
 from coachbridge.engine.seating.state import W_HARD, W_MOVED, W_REPEAT, SeatingState
 
+TIGHT_SHARE = 0.6  # of the most rounds possible without repeats
+
 
 class _Builder:
     def __init__(self, layout: Layout, rng: random.Random) -> None:
@@ -135,8 +137,12 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     empty = tables * size - people
     hosts = _hosts(layout)
     limit = design_rounds(tables, size) if not hosts and not empty else tables
+    most_rounds = (people + empty - 1) // (size - 1) if size > 1 else 0
+    # With roles to mix, a greedy start mixes better, unless the plan is tight on repeats.
+    worth_it = len(layout.roles) <= 1 or layout.rounds >= TIGHT_SHARE * most_rounds
     fits = (
-        (layout.capacity == size).all()
+        worth_it
+        and (layout.capacity == size).all()
         and layout.present[:, :people].all()
         and 0 <= empty <= tables
         and (layout.previous == NO_TABLE).all()

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from coachbridge.engine.seating.bounds import lower_bound
-from coachbridge.engine.seating.layout import Bools, Floats, Ints, Layout
+from coachbridge.engine.seating.layout import NO_TABLE, Bools, Floats, Ints, Layout
 from coachbridge.engine.seating.result import SearchProgress
 from coachbridge.engine.seating.state import SeatingState
 
@@ -38,6 +38,8 @@ class SearchSettings:
     breakout_after: int = 30  # iterations without a new best before random swaps
     breakout_swaps: int = 2
     restart_after: int = 2_000  # iterations without a new best before going back to it
+    kicks: int = 4  # restarts from a shaken best plan before giving up on a conflict-free plan
+    kick_swaps: int = 6
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class TabuSearch:
         self.patience = 200 + int(self.mobile.sum())
         self.iteration = 0
         self.last_best = 0
+        self.kicks = 0
+        self.replanning = bool((layout.previous != NO_TABLE).any())
 
     def run(self) -> SearchOutcome:
         started = time.perf_counter()
@@ -92,7 +96,10 @@ class TabuSearch:
         if self.best_cost <= self.bound + EPSILON:
             return "optimal"
         if self.best_conflict_free and self.iteration - self.last_best > self.patience:
-            return "stalled"
+            # Shaking a re-plan would move people for little gain: re-plans stop here.
+            if self.kicks >= self.settings.kicks or self.replanning:
+                return "stalled"
+            self._kick()
         if elapsed >= self.settings.time_limit_s:
             return "time limit"
         limit = self.settings.max_iterations
@@ -208,6 +215,16 @@ class TabuSearch:
         self.state = SeatingState(self.layout, self.best_tables)
         self.tabu[:] = 0
         self.last_best = self.iteration
+
+    def _kick(self) -> None:
+        """Iterated local search: go back to the best plan and shake it harder than a breakout."""
+        self.kicks += 1
+        self._restart_from_best()
+        rounds, people = np.nonzero(self.mobile & self.real[None, :])
+        for _ in range(self.settings.kick_swaps):
+            pick = self.rng.randrange(len(rounds))
+            self._random_swap(int(rounds[pick]), int(people[pick]))
+        self.state.cost = self.state.full_cost()
 
     def _breakout(self) -> None:
         _, remove = self.state.pair_matrices()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from coachbridge.engine.seating.model import SeatingInputError, SeatingProblem
+from coachbridge.engine.seating.model import SeatingInputError, SeatingProblem, Table
 
 
 def validate_problem(problem: SeatingProblem) -> None:
@@ -210,10 +210,41 @@ def _check_themes(problem: SeatingProblem, pins: dict[tuple[int, str], str]) -> 
                 f"constraints.visit_each_theme_once: participants[{index}] ({person.id}) is"
                 f" present in {rounds} rounds but there are only {len(themes)} themes",
             )
+        _check_theme_seats(problem)
     visits = Counter((pid, theme[t]) for (_, pid), t in pins.items() if pid not in hosts)
     for (pid, name), count in sorted(visits.items(), key=str):
         _require(
             name is None or count < 2,
             f"constraints.visit_each_theme_once: fixed seats send {pid} to theme {name!r}"
             f" {count} times",
+        )
+
+
+def _check_theme_seats(problem: SeatingProblem) -> None:
+    """People present in as many rounds as there are themes visit every theme exactly once."""
+    hosts = problem.hosts()
+    themes = sorted({t.theme for t in problem.tables if t.theme is not None})
+    all_day = [
+        p
+        for p in problem.participants
+        if p.id not in hosts
+        and sum(problem.present(p, r) for r in range(1, problem.rounds + 1)) == len(themes)
+    ]
+    people = {p.id: p for p in problem.participants}
+
+    def visitor_seats(table: Table, round_no: int) -> int:
+        host_there = table.host is not None and problem.present(people[table.host], round_no)
+        return table.capacity - host_there
+
+    for name in themes:
+        seats = sum(
+            visitor_seats(table, round_no)
+            for table in problem.tables
+            if table.theme == name
+            for round_no in range(1, problem.rounds + 1)
+        )
+        _require(
+            seats >= len(all_day),
+            f"constraints.visit_each_theme_once: theme {name!r} has {seats} visitor seats over"
+            f" all rounds, but {len(all_day)} people must visit every theme",
         )
