@@ -83,8 +83,7 @@ def test_photo_upload_is_stored_and_served_to_members_only(client_for, member, c
     profile = Profile.objects.get(user=member)
     url = reverse("accounts:member-photo", kwargs={"pk": profile.pk})
     response = client_for(coach).get(url)
-    served = b"".join(response.streaming_content)
-    response.close()
+    served = b"".join(response.streaming_content)  # the test client closes it when consumed
     with profile.photo.open("rb") as stored:
         assert served == stored.read()
     assert client_for(None).get(url).status_code == 404

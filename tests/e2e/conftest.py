@@ -11,7 +11,8 @@ from django.core.management import call_command
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("COACHBRIDGE_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
+# Not test-results/: pytest-playwright empties that folder when a run starts.
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screens"
 DEMO_PASSWORD = "demo-coachbridge"
 
 

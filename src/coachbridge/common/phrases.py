@@ -9,6 +9,13 @@ from django.utils.translation import gettext, ngettext
 
 
 def _informal_overrides() -> None:  # pragma: no cover - read only by makemessages
+    # One word for each action across the site: Inloggen, Uitloggen, Account maken.
+    gettext("Sign In")
+    gettext("Sign Up")
+    gettext("Sign Out")
+    gettext("Are you sure you want to sign out?")
+    gettext("If you have not created an account yet, then please %(link)ssign up%(end_link)s first.")
+    gettext("Already have an account? Then please %(link)ssign in%(end_link)s.")
     gettext("Your old password was entered incorrectly. Please enter it again.")
     ngettext(
         "Your password must contain at least %(min_length)d character.",
