@@ -71,11 +71,12 @@ class TabuSearch:
         self.best_conflict_free = self._conflict_free()
         self.best_repeats = int(self.state.parts()["repeats"])
         self.bound = lower_bound(layout, self.state)
-        self.patience = 200 + int(self.mobile.sum())
         self.iteration = 0
         self.last_best = 0
         self.kicks = 0
         self.replanning = bool((layout.previous != NO_TABLE).any())
+        # iterations without a new best before a conflict-free plan counts as stalled
+        self.patience = (100 if self.replanning else 200) + int(self.mobile.sum())
 
     def run(self) -> SearchOutcome:
         started = time.perf_counter()
