@@ -32,14 +32,20 @@ if TYPE_CHECKING:
 # coaching" meet in "technology"; surface stems count less than concepts.
 THEME_WEIGHTS = textmod.FeatureWeights(concept=1.0, broader=1.0, stem=0.1, part=0.1)
 EMBEDDING_WEIGHT = 0.5  # weight of the (unit) embedding next to the (unit) lexical vector
+SOFT_TOP = 3  # concepts a note may get through the embedder (soft concept tagging)
+SOFT_THRESHOLD = 0.5  # ... if its closest lexicon term has at least this cosine
+EMBED_MAX_NOTES = 4000  # above this the encoder (~1 ms a note) is skipped: lexical only
 SEED = 20251107
 N_INIT = 10
+N_INIT_LARGE = 4  # k-means starts above CONSENSUS_MAX_NOTES
 CONSENSUS_RUNS = 20  # k-means runs combined into one co-association matrix (small inputs)
-CONSENSUS_MAX_NOTES = 2000  # above this, one k-means with N_INIT starts
-MAX_DENSE_COLUMNS = 4000  # above this many columns (or many notes) reduce with SVD
+CONSENSUS_MAX_NOTES = 1000  # above this, one k-means with N_INIT starts
+MAX_DENSE_COLUMNS = 3000  # lexical columns above this (or many notes): reduce with SVD
 SVD_DIMS = 128
 AUTO_K_SAMPLE = 1500  # notes used to choose k
 AUTO_K_MAX = 30
+AUTO_K_CANDIDATES = 8  # about this many values of k are tried
+AUTO_K_DIMS = 64  # the sample is reduced to this many SVD dimensions to choose k
 HIGHLIGHTS = 3
 KEYWORDS = 6
 MAX_LABEL_TOKENS = 4
@@ -158,31 +164,80 @@ def _lexical_matrix(feats: list[dict[str, float]]) -> Any:
     return normalize(matrix.tocsr())
 
 
+_TERM_VECTORS: dict[int, tuple[Any, Any]] = {}
+
+
+def _term_vectors(embedder: Embedder) -> tuple[Any, Any]:
+    """Unit embeddings of every lexicon term and the concept index of each (cached per
+    embedder; about 2,300 terms, a few seconds once per process)."""
+    import numpy as np  # noqa: PLC0415
+    from sklearn.preprocessing import normalize  # noqa: PLC0415
+
+    key = id(embedder)
+    if key not in _TERM_VECTORS:
+        ids = sorted(textmod.lexicon())
+        pairs = [(c, term) for c, cid in enumerate(ids) for term in textmod.concept_terms(cid)]
+        vectors = normalize(np.asarray(embedder.encode([t for _, t in pairs]), dtype=np.float64))
+        _TERM_VECTORS[key] = (vectors, np.array([c for c, _ in pairs], dtype=int))
+    return _TERM_VECTORS[key]
+
+
+def soft_concepts(
+    note_vectors: FloatArray,
+    embedder: Embedder,
+    top: int = SOFT_TOP,
+    threshold: float = SOFT_THRESHOLD,
+) -> list[dict[str, float]]:
+    """Concepts a note is about by meaning rather than by wording: the ``top`` concepts whose
+    closest lexicon term (in the embedder's space) has cosine >= ``threshold`` with the note.
+    Returns features ``c:``/``b:`` weighted by that cosine, as :meth:`Analysis.features` does.
+    """
+    import numpy as np  # noqa: PLC0415
+
+    ids = sorted(textmod.lexicon())
+    term_vectors, owner = _term_vectors(embedder)
+    sims = note_vectors @ term_vectors.T
+    best = np.full((sims.shape[0], len(ids)), -1.0)
+    np.maximum.at(best.T, owner, sims.T)
+    out: list[dict[str, float]] = []
+    for row in best:
+        feats: dict[str, float] = {}
+        for j in np.argsort(-row, kind="stable")[:top]:
+            weight = float(row[j])
+            if weight < threshold:
+                break
+            for key in ("c:" + ids[j], *("b:" + b for b in textmod.broader_chain(ids[j]))):
+                feats[key] = max(feats.get(key, 0.0), weight)
+        out.append(feats)
+    return out
+
+
 def _represent(notes: list[Note], embedder: Embedder | None, embedding_weight: float) -> _Corpus:
     import numpy as np  # noqa: PLC0415
-    import scipy.sparse as sp  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
     analyses = [textmod.analyse(n.text, n.lang) for n in notes]
     feats = [a.features(THEME_WEIGHTS) for a in analyses]
+    emb = None
+    if embedder is not None and embedding_weight > 0 and len(notes) <= EMBED_MAX_NOTES:
+        unique = list(dict.fromkeys(n.text for n in notes))  # notes repeat; encode each once
+        row_of = {t: r for r, t in enumerate(unique)}
+        unique_vectors = normalize(np.asarray(embedder.encode(unique), dtype=np.float64))
+        emb = unique_vectors[[row_of[n.text] for n in notes]]
+        for d, extra in zip(feats, soft_concepts(emb, embedder), strict=True):
+            for key, weight in extra.items():
+                d[key] = max(d.get(key, 0.0), weight)
     lexical = _lexical_matrix(feats)
-    blocks: list[Any] = [lexical]
-    if embedder is not None and embedding_weight > 0:
-        emb = np.asarray(embedder.encode([n.text for n in notes]), dtype=np.float64)
-        blocks.append(sp.csr_matrix(normalize(emb) * embedding_weight))
-    matrix = sp.hstack(blocks).tocsr() if len(blocks) > 1 else lexical
-    if matrix.shape[1] > MAX_DENSE_COLUMNS or len(notes) > 2000:
+    if lexical.shape[1] > MAX_DENSE_COLUMNS or len(notes) > CONSENSUS_MAX_NOTES:
         from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415
 
-        dims = min(SVD_DIMS, matrix.shape[1] - 1, len(notes) - 1)
-        if dims >= 2:
-            dense = TruncatedSVD(dims, algorithm="randomized", random_state=SEED).fit_transform(
-                matrix
-            )
-        else:
-            dense = matrix.toarray()
+        dims = min(SVD_DIMS, lexical.shape[1] - 1, len(notes) - 1)
+        svd = TruncatedSVD(dims, algorithm="randomized", random_state=SEED) if dims >= 2 else None
+        dense = svd.fit_transform(lexical) if svd is not None else lexical.toarray()
     else:
-        dense = matrix.toarray()
+        dense = lexical.toarray()
+    if emb is not None:
+        dense = np.hstack([dense, emb * embedding_weight])
     vectors = normalize(np.asarray(dense, dtype=np.float64))
     return _Corpus(notes, analyses, feats, vectors)
 
@@ -224,6 +279,7 @@ def choose_k(vectors: FloatArray) -> int:
     the gap between the two measures how much real structure a k finds (docs/algorithms/themes.md).
     """
     import numpy as np  # noqa: PLC0415
+    from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415
     from sklearn.metrics import silhouette_score  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
@@ -236,22 +292,30 @@ def choose_k(vectors: FloatArray) -> int:
     else:
         sample = vectors
     m = sample.shape[0]
+    dims = min(AUTO_K_DIMS, sample.shape[1] - 1, m - 1)
+    if dims >= 2:
+        sample = TruncatedSVD(dims, algorithm="randomized", random_state=SEED).fit_transform(sample)
+    sample = normalize(sample)
     null = sample.copy()
     for j in range(null.shape[1]):
         null[:, j] = null[rng.permutation(m), j]
     null = normalize(null)
+    distance = np.clip(1.0 - sample @ sample.T, 0.0, 2.0)
+    null_distance = np.clip(1.0 - null @ null.T, 0.0, 2.0)
+    np.fill_diagonal(distance, 0.0)
+    np.fill_diagonal(null_distance, 0.0)
     root = math.sqrt(m / 2.0)
     lo = max(2, round(root / 2))
     hi = max(lo, min(AUTO_K_MAX, round(2 * root), m - 1))
-    step = max(1, (hi - lo) // 12)
+    step = max(1, math.ceil((hi - lo) / AUTO_K_CANDIDATES))
     best_k, best_gap = lo, -math.inf
     for k in range(lo, hi + 1, step):
         labels = _kmeans(sample, k, n_init=3)
-        if len(set(labels.tolist())) < 2:
-            continue
         null_labels = _kmeans(null, k, n_init=3)
-        gap = float(silhouette_score(sample, labels, metric="cosine")) - float(
-            silhouette_score(null, null_labels, metric="cosine")
+        if len(set(labels.tolist())) < 2 or len(set(null_labels.tolist())) < 2:
+            continue
+        gap = float(silhouette_score(distance, labels, metric="precomputed")) - float(
+            silhouette_score(null_distance, null_labels, metric="precomputed")
         )
         if gap > best_gap + 1e-12:
             best_k, best_gap = k, gap
@@ -481,7 +545,7 @@ def find_themes(
         elif n <= CONSENSUS_MAX_NOTES:
             labels = _consensus(corpus.vectors, k_total)
         else:
-            labels = _kmeans(corpus.vectors, k_total)
+            labels = _kmeans(corpus.vectors, k_total, n_init=N_INIT_LARGE)
 
     clusters: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels.tolist()):

