@@ -72,3 +72,17 @@ def test_members_only_profile_is_hidden_from_visitors(client, client_for, member
 
     assert client.get(profile.get_absolute_url()).status_code == 404
     assert client_for(member).get(profile.get_absolute_url()).status_code == 200
+
+
+def test_filtering_with_htmx_returns_only_the_results_and_the_count(client_for, member):
+    ProfileFactory(display_name="Anna Coach", roles=["coach"])
+
+    response = client_for(member).get(
+        reverse("accounts:member-list"), {"role": "coach"}, headers={"HX-Request": "true"}
+    )
+
+    html = response.content.decode()
+    assert names_in(response) == ["Anna Coach"]
+    assert "<h1>" not in html
+    assert 'id="member-count" hx-swap-oob="innerHTML"' in html
+    assert "1 lid gevonden" in html

@@ -62,3 +62,14 @@ def log_in(page, base_url, email, password=DEMO_PASSWORD):
     page.fill("input[name=password]", password)
     page.click("form[action='/accounts/login/'] button[type=submit]")
     page.wait_for_url(f"{base_url}/me/")
+
+
+@pytest.fixture
+def csp_violations(page):
+    """A function that lists what the Content-Security-Policy blocked on the current page."""
+    page.add_init_script(
+        "window.__blocked = [];"
+        "document.addEventListener('securitypolicyviolation', (event) =>"
+        " window.__blocked.push(event.violatedDirective + ' ' + (event.blockedURI || 'inline')));"
+    )
+    return lambda: page.evaluate("window.__blocked || []")

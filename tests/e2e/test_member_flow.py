@@ -4,6 +4,7 @@ import json
 import re
 
 from django.core import mail
+from playwright.sync_api import expect
 
 from coachbridge.accounts.models import User
 from tests.e2e.conftest import E2E, log_in
@@ -81,3 +82,18 @@ def test_organiser_sees_the_organiser_menu_and_member_does_not(page, live_server
     page.click("nav >> text=Uitloggen")
     log_in(page, live_server.url, "coach@example.org")
     assert page.locator("nav >> text=Organisator").count() == 0
+
+
+def test_member_filter_updates_results_without_reloading(page, live_server, demo, csp_violations):
+    log_in(page, live_server.url, "researcher@example.org")
+    page.goto(f"{live_server.url}/members/")
+    page.evaluate("window.notReloaded = true")
+
+    page.fill("input[name=q]", "Hagelaar")
+    expect(page.locator("#member-results article")).to_have_count(1)
+
+    assert page.inner_text("#member-results h3") == "Joris Hagelaar"
+    assert page.inner_text("#member-count").strip() == "1 lid gevonden"
+    assert page.evaluate("window.notReloaded") is True
+    assert "q=Hagelaar" in page.url
+    assert csp_violations() == []

@@ -82,9 +82,10 @@ def member_list(request: HttpRequest) -> HttpResponse:
     page_obj = Paginator(profiles, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    template = "accounts/member_list.html#htmx-update" if request.htmx else "accounts/member_list.html"
     return render(
         request,
-        "accounts/member_list.html",
+        template,
         {
             "form": form,
             "page_obj": page_obj,
