@@ -48,12 +48,21 @@ ACCESS = {
 
 # allauth's own pages: sign-up and login are for visitors, the rest of the account for members.
 ALLAUTH_VISITOR_PAGES = {
-    "account_login", "account_signup", "account_reset_password", "account_reset_password_done",
-    "account_email_verification_sent", "account_reset_password_from_key_done",
-    "account_inactive", "account_logout",
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_email_verification_sent",
+    "account_reset_password_from_key_done",
+    "account_inactive",
+    "account_logout",
 }
-ALLAUTH_MEMBER_PAGES = {"account_email", "account_change_password", "account_set_password",
-                        "account_reauthenticate"}
+ALLAUTH_MEMBER_PAGES = {
+    "account_email",
+    "account_change_password",
+    "account_set_password",
+    "account_reauthenticate",
+}
 
 
 def named_patterns(resolver=None, namespace=""):
@@ -69,8 +78,9 @@ def named_patterns(resolver=None, namespace=""):
 def is_allauth_with_key(name):
     """allauth links that carry a key from an e-mail; tested in test_signup.py."""
     return name in {
-        "account_confirm_email", "account_reset_password_from_key",
-    } or name.startswith("account_") and "code" in name
+        "account_confirm_email",
+        "account_reset_password_from_key",
+    } or (name.startswith("account_") and "code" in name)
 
 
 def test_every_url_is_classified():
@@ -116,7 +126,11 @@ def test_access_rules_hold_for_every_persona(client_for, personas, private_profi
     response = client.get(url)
 
     if access.post_only:
-        assert response.status_code == 405 if persona in access.allowed else response.status_code in (302, 405)
+        assert (
+            response.status_code == 405
+            if persona in access.allowed
+            else response.status_code in (302, 405)
+        )
     elif persona in access.allowed:
         no_photo_uploaded = name == "accounts:member-photo"
         assert response.status_code == (404 if no_photo_uploaded else 200)

@@ -39,8 +39,17 @@ def test_catalogue_covers_every_marked_string(tmp_path):
     copy = tmp_path / "coachbridge"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "engine"))
     subprocess.run(
-        [sys.executable, "-m", "coachbridge.cli", "makemessages", "--locale", "nl",
-         "--no-obsolete", "--verbosity", "0"],
+        [
+            sys.executable,
+            "-m",
+            "coachbridge.cli",
+            "makemessages",
+            "--locale",
+            "nl",
+            "--no-obsolete",
+            "--verbosity",
+            "0",
+        ],
         cwd=copy,
         check=True,
         capture_output=True,

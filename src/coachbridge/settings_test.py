@@ -6,8 +6,8 @@ from pathlib import Path
 
 os.environ.setdefault("COACHBRIDGE_DATA_DIR", tempfile.mkdtemp(prefix="coachbridge-test-"))
 
-from coachbridge.settings import *  # noqa: E402, F403
-from coachbridge.settings import DATA_DIR, DATABASES  # noqa: E402
+from coachbridge.settings import *  # noqa: F403
+from coachbridge.settings import DATA_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -20,4 +20,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(DATA_DIR) / "media"
 
-(Path(DATA_DIR) / "static").mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
+(Path(DATA_DIR) / "static").mkdir(
+    parents=True, exist_ok=True
+)  # WhiteNoise warns when it is missing

@@ -20,9 +20,16 @@ def test_directory_needs_login(client):
 
 
 def test_directory_filters_by_role_theme_region_and_text(client_for, member):
-    ProfileFactory(display_name="Anna Coach", roles=["coach"], themes=["ripple-effect"], region="utrecht")
-    ProfileFactory(display_name="Bert Onderzoeker", roles=["researcher"], themes=["ripple-effect"],
-                   region="limburg", organisation="Universiteit X")
+    ProfileFactory(
+        display_name="Anna Coach", roles=["coach"], themes=["ripple-effect"], region="utrecht"
+    )
+    ProfileFactory(
+        display_name="Bert Onderzoeker",
+        roles=["researcher"],
+        themes=["ripple-effect"],
+        region="limburg",
+        organisation="Universiteit X",
+    )
     ProfileFactory(display_name="Cor Beleid", roles=["policy"], region="utrecht")
     client = client_for(member)
     url = reverse("accounts:member-list")

@@ -38,7 +38,10 @@ def test_delete_needs_own_email_and_keeps_everything_on_mistake(client_for, memb
     )
 
     assert response.status_code == 400
-    assert "Type your own e-mail address" in response.content.decode() or "e-mailadres" in response.content.decode()
+    assert (
+        "Type your own e-mail address" in response.content.decode()
+        or "e-mailadres" in response.content.decode()
+    )
     assert User.objects.filter(pk=member.pk).exists()
 
 

@@ -78,7 +78,9 @@ def test_photo_upload_is_stored_and_served_to_members_only(client_for, member, c
     client = client_for(member)
     photo = SimpleUploadedFile("me.png", png_bytes(), content_type="image/png")
 
-    client.post(reverse("accounts:profile-edit"), {**profile_data(visibility="members"), "photo": photo})
+    client.post(
+        reverse("accounts:profile-edit"), {**profile_data(visibility="members"), "photo": photo}
+    )
 
     profile = Profile.objects.get(user=member)
     url = reverse("accounts:member-photo", kwargs={"pk": profile.pk})

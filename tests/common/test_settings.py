@@ -80,3 +80,19 @@ def test_check_deploy_is_clean_in_production_mode(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_sqlite_database_runs_in_wal_mode(tmp_path):
+    result = run_coachbridge(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('PRAGMA journal_mode')\n"
+        "    print(cursor.fetchone()[0])",
+        COACHBRIDGE_DATA_DIR=str(tmp_path),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "wal"

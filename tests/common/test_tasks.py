@@ -2,8 +2,8 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.core.mail import EmailMessage
+from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from coachbridge.common.emails import queue_email

@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.2 AA violation on any page of the demo, logged in or out, in both languages."""
+"""axe-core finds no WCAG 2.2 AA violation on any page of the demo, in or out, in both languages."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe

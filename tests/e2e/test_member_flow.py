@@ -29,7 +29,9 @@ def test_newcomer_signs_up_verifies_edits_switches_language_exports_and_leaves(
     page.wait_for_url(re.compile(r".*/accounts/confirm-email/$"))
     screenshot(page, "03-verification-sent-nl")
 
-    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(1)
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(
+        1
+    )
     page.goto(f"{base}{link}")
     screenshot(page, "04-confirm-email-nl")
     page.click("main form button[type=submit]")
@@ -72,7 +74,7 @@ def test_newcomer_signs_up_verifies_edits_switches_language_exports_and_leaves(
 
 
 def test_organiser_sees_the_organiser_menu_and_member_does_not(page, live_server, demo, screenshot):
-    from tests.e2e.conftest import E2E, log_in
+    from tests.e2e.conftest import log_in
 
     log_in(page, live_server.url, "organiser@example.org")
     page.click("nav >> text=Organisator")

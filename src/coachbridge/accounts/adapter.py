@@ -21,9 +21,7 @@ class AccountAdapter(DefaultAccountAdapter):
             message = self.render_mail(template_prefix, email, context)
         queue_email(message)
 
-    def save_user(
-        self, request: HttpRequest, user: User, form: Any, commit: bool = True
-    ) -> User:
+    def save_user(self, request: HttpRequest, user: User, form: Any, commit: bool = True) -> User:
         user = super().save_user(request, user, form, commit=False)
         user.language = translation.get_language() or "nl"
         if commit:

@@ -13,7 +13,10 @@ class MemberAdmin(UserAdmin):
     search_fields = ["email", "profile__display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Roles on this site"), {"fields": ["is_organiser", "is_active", "is_staff", "is_superuser", "groups"]}),
+        (
+            _("Roles on this site"),
+            {"fields": ["is_organiser", "is_active", "is_staff", "is_superuser", "groups"]},
+        ),
         (_("Preferences"), {"fields": ["language"]}),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]

@@ -12,7 +12,6 @@ from coachbridge.accounts.models import Profile, Role
 from coachbridge.accounts.validators import validate_photo
 from coachbridge.common.models import Theme
 
-
 WEB_ADDRESS_ERROR = _("Fill in a full web address, for example https://www.example.org.")
 
 
@@ -131,5 +130,7 @@ class DeleteAccountForm(forms.Form):
     remove_contributions = forms.BooleanField(
         label=_("Also remove what I wrote in public"),
         required=False,
-        help_text=_("If you leave this off, your public texts stay, with the name \"former member\"."),
+        help_text=_(
+            'If you leave this off, your public texts stay, with the name "former member".'
+        ),
     )

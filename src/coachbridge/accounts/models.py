@@ -119,7 +119,10 @@ class Profile(models.Model):
     languages = models.JSONField(_("languages you speak"), default=list, blank=True)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, blank=True)
     bio = models.TextField(
-        _("about you"), max_length=1500, blank=True, help_text=_("A few sentences. At most 1500 characters.")
+        _("about you"),
+        max_length=1500,
+        blank=True,
+        help_text=_("A few sentences. At most 1500 characters."),
     )
     website = models.URLField(_("website"), blank=True)
     linkedin = models.URLField(_("LinkedIn page"), blank=True)

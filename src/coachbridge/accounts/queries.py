@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from coachbridge.accounts.models import Profile, Role
 
 
-def member_directory(user: Any, *, q: str = "", role: str = "", theme: Any = None, region: str = ""):
-    """Profiles a user may see, filtered, with what the list shows fetched in a fixed number of queries."""
+def member_directory(
+    user: Any, *, q: str = "", role: str = "", theme: Any = None, region: str = ""
+) -> QuerySet[Profile]:
+    """The profiles a user may see, filtered; the list's data comes in a fixed number of queries."""
     profiles = Profile.objects.visible_to(user).select_related("user")
     if q:
         profiles = profiles.filter(

@@ -59,5 +59,8 @@ def delete_member(user: User, *, confirm_email: str, remove_contributions: bool)
         member_id = user.pk
         user.delete()
         log_action(
-            "member.deleted", actor=None, member_id=member_id, removed_contributions=remove_contributions
+            "member.deleted",
+            actor=None,
+            member_id=member_id,
+            removed_contributions=remove_contributions,
         )

@@ -59,12 +59,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def profile_edit(request: HttpRequest) -> HttpResponse:
     profile = own_profile(request.user)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            record_profile_change(profile, by=request.user, changed_fields=form.changed_data)
-            messages.success(request, _("Your profile is saved."))
-            return redirect("accounts:profile-edit")
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        record_profile_change(profile, by=request.user, changed_fields=form.changed_data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile-edit")
     return render(request, "accounts/profile_form.html", {"form": form, "profile": profile})
 
 
@@ -82,7 +81,9 @@ def member_list(request: HttpRequest) -> HttpResponse:
     page_obj = Paginator(profiles, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    template = "accounts/member_list.html#htmx-update" if request.htmx else "accounts/member_list.html"
+    template = (
+        "accounts/member_list.html#htmx-update" if request.htmx else "accounts/member_list.html"
+    )
     return render(
         request,
         template,

@@ -14,7 +14,9 @@ def _informal_overrides() -> None:  # pragma: no cover - read only by makemessag
     gettext("Sign Up")
     gettext("Sign Out")
     gettext("Are you sure you want to sign out?")
-    gettext("If you have not created an account yet, then please %(link)ssign up%(end_link)s first.")
+    gettext(
+        "If you have not created an account yet, then please %(link)ssign up%(end_link)s first."
+    )
     gettext("Already have an account? Then please %(link)ssign in%(end_link)s.")
     gettext("Your old password was entered incorrectly. Please enter it again.")
     ngettext(

@@ -6,28 +6,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('common', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("common", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='profile',
-            name='themes',
-            field=models.ManyToManyField(blank=True, to='common.theme', verbose_name='themes of interest'),
+            model_name="profile",
+            name="themes",
+            field=models.ManyToManyField(
+                blank=True, to="common.theme", verbose_name="themes of interest"
+            ),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL),
+            model_name="profile",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="profile",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='profile',
-            name='roles',
-            field=models.ManyToManyField(blank=True, to='accounts.role', verbose_name='roles'),
+            model_name="profile",
+            name="roles",
+            field=models.ManyToManyField(blank=True, to="accounts.role", verbose_name="roles"),
         ),
     ]
