@@ -45,6 +45,7 @@ SVD_DIMS = 128
 AUTO_K_SAMPLE = 1500  # notes used to choose k
 AUTO_K_MAX = 30
 AUTO_K_CANDIDATES = 8  # about this many values of k are tried
+AUTO_K_TOLERANCE = 0.9  # smallest k whose gap is at least this share of the best gap
 AUTO_K_DIMS = 64  # the sample is reduced to this many SVD dimensions to choose k
 HIGHLIGHTS = 3
 KEYWORDS = 6
@@ -272,11 +273,12 @@ def _consensus(vectors: FloatArray, k: int, runs: int = CONSENSUS_RUNS) -> Any:
 
 
 def choose_k(vectors: FloatArray) -> int:
-    """Number of themes: the k whose silhouette most exceeds that of a structure-free copy.
+    """Number of themes, from how far the silhouette exceeds that of a structure-free copy.
 
     Candidates run from about sqrt(n/2)/2 to 2*sqrt(n/2) (at most 30). Silhouette alone keeps
     rising with k on short notes; the copy (each column shuffled on its own) has no themes, so
-    the gap between the two measures how much real structure a k finds (docs/algorithms/themes.md).
+    the gap between the two measures how much real structure a k finds; the smallest k within
+    10 % of the best gap is taken (docs/algorithms/themes.md).
     """
     import numpy as np  # noqa: PLC0415
     from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415
@@ -308,7 +310,7 @@ def choose_k(vectors: FloatArray) -> int:
     lo = max(2, round(root / 2))
     hi = max(lo, min(AUTO_K_MAX, round(2 * root), m - 1))
     step = max(1, math.ceil((hi - lo) / AUTO_K_CANDIDATES))
-    best_k, best_gap = lo, -math.inf
+    gaps: list[tuple[int, float]] = []
     for k in range(lo, hi + 1, step):
         labels = _kmeans(sample, k, n_init=3)
         null_labels = _kmeans(null, k, n_init=3)
@@ -317,8 +319,13 @@ def choose_k(vectors: FloatArray) -> int:
         gap = float(silhouette_score(distance, labels, metric="precomputed")) - float(
             silhouette_score(null_distance, null_labels, metric="precomputed")
         )
-        if gap > best_gap + 1e-12:
-            best_k, best_gap = k, gap
+        gaps.append((k, gap))
+    if not gaps:
+        return lo
+    # parsimony, as the gap statistic's one-standard-error rule: the gap tends to creep up
+    # with k, so take the smallest k that reaches most of the best gap
+    top = max(gap for _, gap in gaps)
+    best_k = min(k for k, gap in gaps if gap >= AUTO_K_TOLERANCE * top)
     return int(best_k)
 
 
