@@ -16,7 +16,7 @@ def run_coachbridge(*args, **env):
         key: value
         for key, value in os.environ.items()
         if not key.startswith("COACHBRIDGE_")
-        and key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        and key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL"}
     }
     environment.update(env)
     return subprocess.run(
