@@ -165,7 +165,7 @@ def _lexical_matrix(feats: list[dict[str, float]]) -> Any:
     return normalize(matrix.tocsr())
 
 
-_TERM_VECTORS: dict[int, tuple[Any, Any]] = {}
+_TERM_VECTORS: dict[int, tuple[Embedder, Any, Any]] = {}
 
 
 def _term_vectors(embedder: Embedder) -> tuple[Any, Any]:
@@ -175,12 +175,14 @@ def _term_vectors(embedder: Embedder) -> tuple[Any, Any]:
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
     key = id(embedder)
-    if key not in _TERM_VECTORS:
+    cached = _TERM_VECTORS.get(key)
+    if cached is None or cached[0] is not embedder:  # an id can be reused after collection
         ids = sorted(textmod.lexicon())
         pairs = [(c, term) for c, cid in enumerate(ids) for term in textmod.concept_terms(cid)]
         vectors = normalize(np.asarray(embedder.encode([t for _, t in pairs]), dtype=np.float64))
-        _TERM_VECTORS[key] = (vectors, np.array([c for c, _ in pairs], dtype=int))
-    return _TERM_VECTORS[key]
+        cached = (embedder, vectors, np.array([c for c, _ in pairs], dtype=int))
+        _TERM_VECTORS[key] = cached
+    return cached[1], cached[2]
 
 
 def soft_concepts(
