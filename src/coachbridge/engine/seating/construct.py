@@ -32,10 +32,25 @@ class _Builder:
         self.scorer.layout = layout
         self.theme_weight = W_HARD if layout.problem.constraints.visit_each_theme_once else 0.0
 
-    def build(self) -> Ints:
+    def build(self, preset: Ints | None = None) -> Ints:
+        """Seat every round; rounds given in `preset` (rounds, slots) are copied, not built."""
+        done = 0 if preset is None else len(preset)
         for round_index in range(self.layout.rounds):
-            self._build_round(round_index)
+            if preset is not None and round_index < done:
+                self._copy_round(round_index, preset[round_index])
+            else:
+                self._build_round(round_index)
         return self.tab
+
+    def _copy_round(self, round_index: int, tables: Ints) -> None:
+        self.onehot[:] = 0.0
+        people = len(self.layout.people)
+        for slot in np.flatnonzero(tables != NO_TABLE):
+            if slot < people:
+                self._seat(round_index, [int(slot)], int(tables[slot]))
+            else:
+                self.tab[round_index, slot] = tables[slot]
+                self.counts[round_index, tables[slot], self.layout.empty_role] += 1
 
     def _build_round(self, round_index: int) -> None:
         layout = self.layout
@@ -121,11 +136,17 @@ class _Builder:
 def first_plan(layout: Layout, rng: random.Random) -> Ints:
     """A complete seating for every round: by design when one fits, else greedily."""
     designed = designed_plan(layout, rng)
-    return designed if designed is not None else _Builder(layout, rng).build()
+    if designed is not None and len(designed) == layout.rounds:
+        return designed
+    return _Builder(layout, rng).build(preset=designed)
 
 
 def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
-    """A zero-repeat plan from `designs` when the problem fits one, else None.
+    """Zero-repeat rounds from `designs` when the problem fits one, else None.
+
+    A tight plan with more rounds than the design has gets the design's rounds first; the greedy
+    adds the rest and the search repairs the whole (so 8 tables of 4 for 10 rounds starts from
+    9 perfect rounds).
 
     Fits: equal tables, everybody present all day, no previous plan, no groups, no fixed seats
     other than hosts. Hosts take the design's first column, which never moves, so each stays at
@@ -136,23 +157,25 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     people = len(layout.people)
     empty = tables * size - people
     hosts = _hosts(layout)
-    limit = design_rounds(tables, size) if not hosts and not empty else tables
+    available = design_rounds(tables, size)
+    if hosts or empty:
+        available = min(available, tables)  # the extra round would seat hosts together
     most_rounds = (people + empty - 1) // (size - 1) if size > 1 else 0
     # With roles to mix, a greedy start mixes better, unless the plan is tight on repeats.
     worth_it = len(layout.roles) <= 1 or layout.rounds >= TIGHT_SHARE * most_rounds
     fits = (
-        worth_it
+        available > 0
+        and worth_it
         and (layout.capacity == size).all()
         and layout.present[:, :people].all()
         and 0 <= empty <= tables
         and (layout.previous == NO_TABLE).all()
         and not any(layout.blocks)
         and hosts is not None
-        and layout.rounds <= min(limit, design_rounds(tables, size))
     )
     if not fits or hosts is None:
         return None
-    design = design_plan(tables, size, layout.rounds)
+    design = design_plan(tables, size, min(layout.rounds, available))
     point_of = _points(layout, len(hosts), empty, rng)
     host_table = {point: table for point, table in enumerate(hosts)}
     free_tables = [t for t in range(tables) if t not in hosts]
@@ -161,7 +184,7 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
         (t for t in range(tables) if t not in host_table), free_tables, strict=True
     ):
         table_of_design[t] = table
-    plan = np.full((layout.rounds, layout.slots), NO_TABLE, dtype=np.int64)
+    plan = np.full((len(design), layout.slots), NO_TABLE, dtype=np.int64)
     for round_index, seats in enumerate(design):
         for slot, point in enumerate(point_of):
             plan[round_index, slot] = table_of_design[seats[point]]

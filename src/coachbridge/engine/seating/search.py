@@ -34,7 +34,7 @@ PROGRESS_EVERY_S = 0.2
 class SearchSettings:
     time_limit_s: float
     max_iterations: int | None = None
-    tenure: tuple[int, int] = (4, 14)
+    tenure: tuple[int, int] = (4, 100)
     breakout_after: int = 30  # iterations without a new best before random swaps
     breakout_swaps: int = 2
     restart_after: int = 2_000  # iterations without a new best before going back to it
@@ -65,6 +65,8 @@ class TabuSearch:
         self.state = SeatingState(layout, initial)
         self.mobile = layout.mobile()
         self.real = np.arange(layout.slots) < len(layout.people)
+        # one role and no empty seats among movable slots: swaps never change a table's mix
+        self.one_kind = len(set(layout.role[self.mobile.any(axis=0)].tolist())) <= 1
         self.tabu = np.zeros((layout.rounds, layout.slots, layout.tables), dtype=np.int64)
         self.best_cost = self.state.cost
         self.best_tables = self.state.tab.copy()
@@ -123,8 +125,7 @@ class TabuSearch:
     def _step(self) -> None:
         if self.layout.blocks and any(self.layout.blocks) and self.rng.random() < 0.1:
             self._try_block_move()
-        add, remove = self.state.pair_matrices()
-        rows, columns, deltas = self._moves(add, remove)
+        rows, columns, deltas = self._moves()
         choice = self._choose(rows, columns, deltas)
         if choice is None:
             self._breakout()
@@ -138,18 +139,17 @@ class TabuSearch:
         elif (self.iteration - self.last_best) % self.settings.breakout_after == 0:
             self._breakout()
 
-    def _moves(self, add: Floats, remove: Floats) -> tuple[Index, Index, Floats]:
+    def _moves(self) -> tuple[Index, Index, Floats]:
         """Candidate (round, person) rows, and the delta of swapping each with every slot."""
         state = self.state
-        candidates = state.conflicted(remove) & self.mobile
+        add, single, conflicted = state.move_terms()
+        candidates = conflicted & self.mobile
         if not candidates.any():
             candidates = self.mobile & self.real[None, :]
         round_rows, person_rows = np.nonzero(candidates)
         if len(round_rows) > MAX_CANDIDATES:
             keep = sorted(self.rng.sample(range(len(round_rows)), MAX_CANDIDATES))
             round_rows, person_rows = round_rows[keep], person_rows[keep]
-        single = state.single_moves(add, remove)
-        replace = state.replacement_deltas()
         role = self.layout.role
         slots = np.arange(self.layout.slots)[None, :]
         r = round_rows[:, None]
@@ -158,14 +158,12 @@ class TabuSearch:
         valid = self.mobile[round_rows] & (table_y != table_x)
         table_y = np.where(valid, table_y, 0)
         x = person_rows[:, None]
-        deltas = (
-            single[r, x, table_y]
-            + single[r, slots, table_x]
-            - add[person_rows]
-            - add[:, person_rows].T
-            + replace[r, table_x, role[x], role[slots]]
-            + replace[r, table_y, role[slots], role[x]]
-        )
+        # add is symmetric: the pair x-y is counted once from each side
+        deltas = single[r, x, table_y] + single[r, slots, table_x] - 2 * add[person_rows]
+        if not self.one_kind:
+            replace = state.replacement_deltas()
+            deltas += replace[r, table_x, role[x], role[slots]]
+            deltas += replace[r, table_y, role[slots], role[x]]
         tabu = (self.tabu[r, x, table_y] > self.iteration) | (
             self.tabu[r, slots, table_x] > self.iteration
         )
@@ -228,8 +226,7 @@ class TabuSearch:
         self.state.cost = self.state.full_cost()
 
     def _breakout(self) -> None:
-        _, remove = self.state.pair_matrices()
-        pool: Bools = self.state.conflicted(remove) & self.mobile
+        pool: Bools = self.state.move_terms()[2] & self.mobile
         if not pool.any():
             pool = self.mobile & self.real[None, :]
         rounds, people = np.nonzero(pool)

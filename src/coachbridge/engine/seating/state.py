@@ -88,15 +88,19 @@ class SeatingState:
         remove = W_REPEAT * layout.pair_weight * (self.meet >= 2) + W_HARD * layout.apart
         return add, remove
 
-    def single_moves(self, add: Floats, remove: Floats) -> Floats:
-        """U[r, x, t]: cost change for x's own terms when x moves from its table to t."""
-        layout = self.layout
+    def move_terms(self) -> tuple[Floats, Floats, Bools]:
+        """(add, U, conflicted): the pair matrix, single-move deltas and people in conflict."""
+        add, remove = self.pair_matrices()
         seated_at = np.where(self.tab == NO_TABLE, 0, self.tab)  # absent slots are masked later
-        join = np.matmul(add[None, :, :], self.onehot)  # (rounds, slots, tables)
         leave = np.take_along_axis(
             np.matmul(remove[None, :, :], self.onehot), seated_at[:, :, None], axis=2
         )
-        moves: Floats = join - leave
+        return add, self._single_moves(add, leave, seated_at), self._conflicted(leave, seated_at)
+
+    def _single_moves(self, add: Floats, leave: Floats, seated_at: Ints) -> Floats:
+        """U[r, x, t]: cost change for x's own terms when x moves from its table to t."""
+        layout = self.layout
+        moves: Floats = np.matmul(add[None, :, :], self.onehot) - leave
         if self.theme_weight:
             moves += self.theme_weight * self._theme_moves(seated_at)
         if (layout.previous != NO_TABLE).any():
@@ -135,13 +139,9 @@ class SeatingState:
         )
         return deltas
 
-    def conflicted(self, remove: Floats) -> Bools:
+    def _conflicted(self, leave: Floats, seated_at: Ints) -> Bools:
         """(rounds, slots): people in a repeated meeting, keep-apart breach or theme revisit."""
-        seated_at = np.where(self.tab == NO_TABLE, 0, self.tab)
-        together = np.take_along_axis(
-            np.matmul(remove[None, :, :], self.onehot), seated_at[:, :, None], axis=2
-        )[:, :, 0]
-        result: Bools = together > 0
+        result: Bools = leave[:, :, 0] > 0
         if self.theme_weight:
             theme = self.layout.theme[seated_at]
             revisits = self.visits[np.arange(self.layout.slots)[None, :], np.maximum(theme, 0)]
