@@ -43,7 +43,7 @@ CONSENSUS_MAX_NOTES = 1000  # above this, one k-means with N_INIT starts
 MAX_DENSE_COLUMNS = 3000  # lexical columns above this (or many notes): reduce with SVD
 SVD_DIMS = 128
 AUTO_K_SAMPLE = 1500  # notes used to choose k
-AUTO_K_MAX = 30
+AUTO_K_MAX = 20  # a synthesis with more themes than this is no longer a synthesis
 AUTO_K_CANDIDATES = 8  # about this many values of k are tried
 AUTO_K_TOLERANCE = 0.9  # smallest k whose gap is at least this share of the best gap
 AUTO_K_DIMS = 64  # the sample is reduced to this many SVD dimensions to choose k
@@ -277,7 +277,7 @@ def _consensus(vectors: FloatArray, k: int, runs: int = CONSENSUS_RUNS) -> Any:
 def choose_k(vectors: FloatArray) -> int:
     """Number of themes, from how far the silhouette exceeds that of a structure-free copy.
 
-    Candidates run from about sqrt(n/2)/2 to 2*sqrt(n/2) (at most 30). Silhouette alone keeps
+    Candidates run from about sqrt(n/2)/2 to 1.5*sqrt(n/2) (at most 20). Silhouette alone keeps
     rising with k on short notes; the copy (each column shuffled on its own) has no themes, so
     the gap between the two measures how much real structure a k finds; the smallest k within
     10 % of the best gap is taken (docs/algorithms/themes.md).
@@ -310,7 +310,7 @@ def choose_k(vectors: FloatArray) -> int:
     np.fill_diagonal(null_distance, 0.0)
     root = math.sqrt(m / 2.0)
     lo = max(2, round(root / 2))
-    hi = max(lo, min(AUTO_K_MAX, round(2 * root), m - 1))
+    hi = max(lo, min(AUTO_K_MAX, round(1.5 * root), m - 1))
     step = max(1, math.ceil((hi - lo) / AUTO_K_CANDIDATES))
     gaps: list[tuple[int, float]] = []
     for k in range(lo, hi + 1, step):
@@ -327,6 +327,8 @@ def choose_k(vectors: FloatArray) -> int:
     # parsimony, as the gap statistic's one-standard-error rule: the gap tends to creep up
     # with k, so take the smallest k that reaches most of the best gap
     top = max(gap for _, gap in gaps)
+    if top <= 0:  # no k finds more structure than chance: the best of them
+        return int(min(gaps, key=lambda kg: (-kg[1], kg[0]))[0])
     best_k = min(k for k, gap in gaps if gap >= AUTO_K_TOLERANCE * top)
     return int(best_k)
 
