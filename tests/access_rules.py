@@ -26,6 +26,8 @@ class Access:
     post_only: bool = False
     hidden: bool = False
     ok_status: int = 200
+    # Personas for whom the page answers differently on purpose, e.g. {"member": 302}.
+    special: tuple[tuple[str, int], ...] = ()
 
 
 PUBLIC = Access(frozenset(PERSONAS))

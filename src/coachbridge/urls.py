@@ -14,5 +14,6 @@ urlpatterns = [
     path("language/", common_views.set_language, name="set-language"),
     path("accounts/", include("allauth.urls")),
     path("", include("coachbridge.accounts.urls")),
+    path("", include("coachbridge.events.urls")),
     path("admin/", admin.site.urls),
 ]

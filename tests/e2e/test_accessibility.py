@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from coachbridge.accounts.models import Profile
+from coachbridge.events.models import Meeting, MeetingSeries, Registration
 from tests.e2e.conftest import E2E, log_in
 
 AXE_OPTIONS = {
@@ -21,6 +22,7 @@ VISITOR_PAGES = [
     "/accounts/signup/",
     "/accounts/password/reset/",
     "/this-page-does-not-exist/",
+    "/meetings/",
 ]
 MEMBER_PAGES = [
     "/",
@@ -32,7 +34,30 @@ MEMBER_PAGES = [
     "/accounts/email/",
     "/accounts/password/change/",
     "/organiser/",
+    "/meetings/",
+    "/meetings/new/",
+    "/meetings/series/new/",
+    "/calendar/",
 ]
+
+
+def demo_meeting_pages(*, organiser: bool) -> list[str]:
+    """The pages of the demo's meetings that a visitor or an organiser can reach."""
+    impact = Meeting.objects.get(title="Impact Meeting Coaching")
+    upcoming = Meeting.objects.filter(series__isnull=False).order_by("starts_at").first()
+    guest = Registration.objects.filter(user__isnull=True).first()
+    pages = [impact.get_absolute_url(), upcoming.get_absolute_url()]
+    if organiser:
+        series = MeetingSeries.objects.get()
+        pages += [
+            f"/meetings/{impact.pk}/attendees/",
+            f"/meetings/{impact.pk}/edit/",
+            f"/meetings/series/{series.pk}/",
+        ]
+    else:
+        pages += [f"/meetings/{upcoming.pk}/guest/", f"/my/registration/{guest.token}/"]
+    return pages
+
 
 pytestmark = E2E
 
@@ -60,7 +85,11 @@ def test_visitor_pages_have_no_violations(page, live_server, demo, language, csp
     public_profile = Profile.objects.filter(visibility="public").first()
     found = {}
 
-    for path in [*VISITOR_PAGES, public_profile.get_absolute_url()]:
+    for path in [
+        *VISITOR_PAGES,
+        public_profile.get_absolute_url(),
+        *demo_meeting_pages(organiser=False),
+    ]:
         page.goto(f"{live_server.url}{path}")
         assert page.locator("html").get_attribute("lang") == language
         found[path] = violations(page, csp_violations)
@@ -75,7 +104,11 @@ def test_member_pages_have_no_violations(page, live_server, demo, language, csp_
     private_profile = Profile.objects.filter(visibility="members").first()
     found = {}
 
-    for path in [*MEMBER_PAGES, private_profile.get_absolute_url()]:
+    for path in [
+        *MEMBER_PAGES,
+        private_profile.get_absolute_url(),
+        *demo_meeting_pages(organiser=True),
+    ]:
         page.goto(f"{live_server.url}{path}")
         found[path] = violations(page, csp_violations)
 

@@ -103,6 +103,7 @@ class Registration(models.Model):
         choices=RegistrationStatus.choices,
         default=RegistrationStatus.REGISTERED,
     )
+    language = models.CharField(_("language"), max_length=5, default="nl")
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coachbridge.accounts.demo import DEMO_PASSWORD, create_demo_members
@@ -7,6 +8,7 @@ from coachbridge.accounts.models import Role, User
 from coachbridge.accounts.reference import ensure_roles
 from coachbridge.common.models import Theme
 from coachbridge.common.reference import ensure_themes
+from coachbridge.events.demo import create_demo_meetings
 
 DEMO_LOGINS = [
     ("organiser@example.org", "organiser"),
@@ -27,6 +29,10 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 members = create_demo_members()
+                organiser = next(member for member in members if member.is_organiser)
+                create_demo_meetings(
+                    organiser=organiser, members=members, today=timezone.localdate()
+                )
             self.stdout.write(_("Demo data loaded: %(count)d members.") % {"count": len(members)})
         self.stdout.write(_("Demo logins (password: %(password)s):") % {"password": DEMO_PASSWORD})
         for email, role in DEMO_LOGINS:

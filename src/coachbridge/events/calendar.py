@@ -1,0 +1,40 @@
+"""iCalendar files: one meeting, or a member's personal feed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from coachbridge.events.enums import MeetingStatus
+from coachbridge.events.models import Meeting
+
+
+def meetings_to_ical(meetings: Iterable[Meeting], *, name: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//coachbridge//Leernetwerk Coaching//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for meeting in meetings:
+        calendar.add_component(_event(meeting))
+    return calendar.to_ical()
+
+
+def _event(meeting: Meeting) -> Event:
+    event = Event()
+    host = settings.SITE_URL.split("://", 1)[-1]
+    event.add("uid", f"meeting-{meeting.pk}@{host}")
+    event.add("summary", meeting.title)
+    event.add("dtstart", meeting.starts_at)
+    event.add("dtend", meeting.ends_at)
+    event.add("dtstamp", timezone.now())
+    event.add("url", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
+    if meeting.place or meeting.online_url:
+        event.add("location", meeting.place or meeting.online_url)
+    if meeting.description:
+        event.add("description", meeting.description)
+    if meeting.status == MeetingStatus.CANCELLED:
+        event.add("status", "CANCELLED")
+    return event

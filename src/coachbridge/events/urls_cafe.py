@@ -1,0 +1,3 @@
+"""URLs of the cafe part of a meeting (names live in the "events" namespace)."""
+
+urlpatterns: list = []

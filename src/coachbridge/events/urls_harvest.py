@@ -1,0 +1,3 @@
+"""URLs of the harvest part of a meeting (names live in the "events" namespace)."""
+
+urlpatterns: list = []

@@ -1,0 +1,341 @@
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from coachbridge.events.enums import MeetingStatus, RegistrationStatus
+from coachbridge.events.models import CalendarFeed, Meeting, MeetingSeries, Registration
+from coachbridge.events.services.meetings import series_dates, sync_series
+from tests.factories.events import MeetingFactory, RegistrationFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+GUEST = {
+    "name": "Gerda Gast",
+    "email": "gerda@example.org",
+    "role": "researcher",
+    "organisation": "Lectoraat X",
+}
+
+
+def test_member_registers_with_one_click_using_profile_data(client_for, coach):
+    meeting = MeetingFactory()
+    coach.profile.organisation = "Praktijk Een"
+    coach.profile.save()
+    client = client_for(coach)
+
+    client.post(reverse("events:meeting-register", kwargs={"pk": meeting.pk}))
+    client.post(reverse("events:meeting-register", kwargs={"pk": meeting.pk}))
+
+    registration = Registration.objects.get(meeting=meeting)
+    assert (registration.name, registration.role, registration.organisation) == (
+        coach.profile.display_name,
+        "coach",
+        "Praktijk Een",
+    )
+    assert registration.email == coach.email
+
+
+def test_full_meeting_refuses_with_a_message(client_for, member):
+    meeting = MeetingFactory(capacity=1)
+    RegistrationFactory(meeting=meeting)
+
+    response = client_for(member).post(
+        reverse("events:meeting-register", kwargs={"pk": meeting.pk}), follow=True
+    )
+
+    assert not meeting.registrations.filter(user=member).exists()
+    assert "Deze bijeenkomst is vol." in response.content.decode()
+
+
+def test_cancelled_place_frees_a_seat_and_can_be_taken_again(client_for, member):
+    meeting = MeetingFactory(capacity=1)
+    client = client_for(member)
+    client.post(reverse("events:meeting-register", kwargs={"pk": meeting.pk}))
+
+    client.post(reverse("events:meeting-unregister", kwargs={"pk": meeting.pk}))
+    assert meeting.registrations.get().status == RegistrationStatus.CANCELLED
+    client.post(reverse("events:meeting-register", kwargs={"pk": meeting.pk}))
+
+    assert meeting.registrations.get().status == RegistrationStatus.REGISTERED
+
+
+def test_closed_registration_refuses(client_for, member):
+    meeting = MeetingFactory(registration_open=False)
+
+    client_for(member).post(reverse("events:meeting-register", kwargs={"pk": meeting.pk}))
+
+    assert not meeting.registrations.exists()
+
+
+def test_guest_registers_gets_personal_link_and_can_cancel(client):
+    meeting = MeetingFactory(title="Leercafé")
+
+    response = client.post(
+        reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST
+    )
+
+    registration = Registration.objects.get(email="gerda@example.org")
+    assert registration.user is None
+    assert response["Location"] == reverse(
+        "events:guest-registration", kwargs={"token": registration.token}
+    )
+    assert mail.outbox[0].to == ["gerda@example.org"]
+    assert "Leercafé" in mail.outbox[0].subject
+    assert registration.token in mail.outbox[0].body
+    client.post(response["Location"], {"action": "cancel"})
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+
+
+def test_guest_email_is_in_the_language_of_the_page(client):
+    meeting = MeetingFactory()
+    client.post(reverse("set-language"), {"language": "en", "next": "/"})
+
+    client.post(reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST)
+
+    assert mail.outbox[0].subject.endswith(f"You are registered: {meeting.title}")
+
+
+def test_duplicate_guest_is_refused_and_form_keeps_what_was_typed(client):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, email="gerda@example.org")
+
+    response = client.post(
+        reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST
+    )
+
+    html = response.content.decode()
+    assert "al aangemeld" in html
+    assert 'value="Gerda Gast"' in html
+    assert meeting.registrations.count() == 1
+
+
+def test_unknown_personal_link_is_a_plain_404(client):
+    assert (
+        client.get(reverse("events:guest-registration", kwargs={"token": "nope"})).status_code
+        == 404
+    )
+
+
+def test_reminders_go_to_registered_people_in_their_own_language(client_for, organiser):
+    meeting = MeetingFactory(title="Werksessie")
+    RegistrationFactory(meeting=meeting, email="nl@example.org", language="nl")
+    RegistrationFactory(meeting=meeting, email="en@example.org", language="en")
+    RegistrationFactory(
+        meeting=meeting, email="weg@example.org", status=RegistrationStatus.CANCELLED
+    )
+
+    client_for(organiser).post(reverse("events:meeting-remind", kwargs={"pk": meeting.pk}))
+
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert set(subjects) == {"nl@example.org", "en@example.org"}
+    assert "Herinnering: Werksessie" in subjects["nl@example.org"]
+    assert "Reminder: Werksessie" in subjects["en@example.org"]
+    meeting.refresh_from_db()
+    assert meeting.reminder_sent_at is not None
+
+
+def test_attendance_csv_lists_everyone_with_status(client_for, organiser):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, name="Anna", role="researcher", organisation="UvX")
+    RegistrationFactory(meeting=meeting, name="Bob", status=RegistrationStatus.CANCELLED)
+
+    response = client_for(organiser).get(
+        reverse("events:meeting-attendees-csv", kwargs={"pk": meeting.pk})
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "Naam",
+        "E-mail",
+        "Rol",
+        "Organisatie",
+        "Lid",
+        "Status",
+        "Aangemeld op de dag",
+    ]
+    assert [row[0] for row in rows[1:]] == ["Anna", "Bob"]
+    assert rows[1][2:5] == ["Onderzoeker", "UvX", "nee"]
+    assert rows[2][5] == "Afgemeld"
+
+
+def test_meeting_form_refuses_end_before_start_and_keeps_input(client_for, organiser):
+    response = client_for(organiser).post(
+        reverse("events:meeting-create"),
+        {
+            "title": "Nieuwe sessie",
+            "starts_at": "2030-05-01T14:00",
+            "ends_at": "2030-05-01T13:00",
+            "status": "draft",
+        },
+    )
+
+    assert response.status_code == 200
+    assert 'value="Nieuwe sessie"' in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_organiser_creates_a_meeting(client_for, organiser):
+    response = client_for(organiser).post(
+        reverse("events:meeting-create"),
+        {
+            "title": "Nieuwe sessie",
+            "starts_at": "2030-05-01T14:00",
+            "ends_at": "2030-05-01T16:00",
+            "status": "published",
+            "registration_open": "on",
+            "capacity": "20",
+        },
+    )
+
+    meeting = Meeting.objects.get()
+    assert response["Location"] == meeting.get_absolute_url()
+    assert (meeting.organiser, meeting.capacity, meeting.registration_open) == (organiser, 20, True)
+    assert timezone.localtime(meeting.starts_at).hour == 14
+
+
+def test_drafts_are_only_listed_for_organisers(client_for, member, organiser):
+    MeetingFactory(title="Zichtbaar")
+    MeetingFactory(title="Geheim concept", status=MeetingStatus.DRAFT)
+
+    member_page = client_for(member).get(reverse("events:meeting-list")).content.decode()
+    organiser_page = client_for(organiser).get(reverse("events:meeting-list")).content.decode()
+
+    assert "Zichtbaar" in member_page and "Geheim concept" not in member_page
+    assert "Geheim concept" in organiser_page
+
+
+def make_series(**fields):
+    defaults = {
+        "title": "Online sessie",
+        "frequency": "monthly-weekday",
+        "first_date": dt.date(2030, 1, 10),  # the second Thursday of January 2030
+        "last_date": dt.date(2030, 6, 30),
+        "start_time": dt.time(16, 0),
+    }
+    return MeetingSeries.objects.create(**{**defaults, **fields})
+
+
+def test_monthly_series_keeps_the_second_thursday_and_skips_dates():
+    series = make_series(skip_dates=["2030-04-11"])
+
+    dates = series_dates(series)
+
+    assert [day.isoformat() for day in dates] == [
+        "2030-01-10",
+        "2030-02-14",
+        "2030-03-14",
+        "2030-05-09",
+        "2030-06-13",
+    ]
+    assert {day.weekday() for day in dates} == {3}
+
+
+def test_weekly_series_with_interval():
+    series = make_series(
+        frequency="weekly",
+        interval=2,
+        first_date=dt.date(2030, 1, 7),
+        last_date=dt.date(2030, 2, 10),
+    )
+
+    assert [day.isoformat() for day in series_dates(series)] == [
+        "2030-01-07",
+        "2030-01-21",
+        "2030-02-04",
+    ]
+
+
+def test_syncing_a_series_adds_meetings_and_cancels_left_out_dates(organiser):
+    series = make_series()
+    sync_series(series, by=organiser)
+    first = series.meetings.order_by("starts_at").first()
+    RegistrationFactory(meeting=first)
+
+    series.skip_dates = ["2030-02-14"]
+    series.save()
+    created = sync_series(series, by=organiser)
+
+    assert created == []
+    statuses = {
+        timezone.localtime(m.starts_at).date().isoformat(): m.status for m in series.meetings.all()
+    }
+    assert statuses["2030-02-14"] == MeetingStatus.CANCELLED
+    assert list(statuses.values()).count(MeetingStatus.PUBLISHED) == 5
+    assert first.registrations.count() == 1
+    assert timezone.localtime(first.starts_at).time() == dt.time(16, 0)
+
+
+def test_series_form_names_a_bad_skip_date(client_for, organiser):
+    response = client_for(organiser).post(
+        reverse("events:series-create"),
+        {
+            "title": "Reeks",
+            "frequency": "weekly",
+            "interval": "1",
+            "first_date": "2030-01-07",
+            "start_time": "16:00",
+            "duration_minutes": "90",
+            "skip_dates_text": "2030-01-14\nvolgende week",
+        },
+    )
+
+    assert "Regel 2 is geen datum" in response.content.decode()
+    assert not MeetingSeries.objects.exists()
+
+
+def test_meeting_ics_describes_the_meeting(client):
+    meeting = MeetingFactory(title="Leercafé", place="Utrecht")
+
+    response = client.get(reverse("events:meeting-ics", kwargs={"pk": meeting.pk}))
+
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Leercafé"
+    assert str(event["LOCATION"]) == "Utrecht"
+    assert event.decoded("DTSTART") == meeting.starts_at.replace(microsecond=0)
+
+
+def test_calendar_feed_lists_own_registrations_and_new_link_revokes_old(client_for, member):
+    mine = MeetingFactory(title="Mijn sessie")
+    MeetingFactory(title="Andere sessie")
+    RegistrationFactory(meeting=mine, user=member, email=member.email)
+    client = client_for(member)
+    client.get(reverse("events:calendar-settings"))
+    old_token = CalendarFeed.objects.get(user=member).token
+
+    feed = client_for(None).get(reverse("events:calendar-feed", kwargs={"token": old_token}))
+    client.post(reverse("events:calendar-settings"))
+
+    summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(feed.content).walk("VEVENT")]
+    assert summaries == ["Mijn sessie"]
+    old = client_for(None).get(reverse("events:calendar-feed", kwargs={"token": old_token}))
+    assert old.status_code == 404
+
+
+def test_personal_data_export_and_erasure_cover_registrations(client_for, member):
+    meeting = MeetingFactory(title="Bewaarde sessie")
+    RegistrationFactory(meeting=meeting, user=member, email=member.email)
+    client = client_for(member)
+
+    data = json.loads(client.post(reverse("accounts:export-data")).content)
+    client.post(reverse("accounts:delete-account"), {"confirm_email": member.email})
+
+    assert [entry["meeting"] for entry in data["meetings"]] == ["Bewaarde sessie"]
+    assert not Registration.objects.filter(email=member.email).exists()
+
+
+def test_confirmation_mail_links_to_the_personal_page(client):
+    meeting = MeetingFactory()
+    client.post(reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST)
+
+    link = re.search(r"https?://\S+/my/registration/(\S+)/", mail.outbox[0].body)
+
+    assert Registration.objects.get().token == link.group(1)
