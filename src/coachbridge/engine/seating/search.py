@@ -99,8 +99,7 @@ class TabuSearch:
         if self.best_cost <= self.bound + EPSILON:
             return "optimal"
         if self.best_conflict_free and self.iteration - self.last_best > self.patience:
-            # Shaking a re-plan would move people for little gain: re-plans stop here.
-            if self.kicks >= self.settings.kicks or self.replanning:
+            if self.kicks >= self.settings.kicks:
                 return "stalled"
             self._kick()
         if elapsed >= self.settings.time_limit_s:
