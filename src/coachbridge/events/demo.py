@@ -9,6 +9,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from coachbridge.accounts.models import User
+from coachbridge.events.demo_cafe import create_demo_cafe
+from coachbridge.events.demo_harvest import create_demo_harvest
 from coachbridge.events.enums import Frequency, MeetingStatus
 from coachbridge.events.models import Meeting, MeetingSeries, Registration
 from coachbridge.events.services.meetings import register_member, sync_series
@@ -68,6 +70,8 @@ def create_demo_meetings(*, organiser: User, members: list[User], today: dt.date
         )
     impact.registration_open = False
     impact.save(update_fields=["registration_open"])
+    create_demo_cafe(impact)
+    create_demo_harvest(impact)
 
     series = MeetingSeries.objects.create(
         title="Leernetwerk Coaching: online sessie",

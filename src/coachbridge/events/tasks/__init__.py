@@ -1,0 +1,1 @@
+"""Background tasks of the events app, one module per part (cafe, harvest)."""
