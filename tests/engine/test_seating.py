@@ -179,6 +179,15 @@ def test_solve_mixes_roles_with_hosts_and_themes() -> None:
     assert result.stopped == "optimal"
 
 
+def test_solve_stops_at_once_when_no_seat_can_change() -> None:
+    problem = SeatingProblem(rounds=3, tables=(Table("T1", 4),), participants=people(4))
+
+    result = solve(problem, seed=0, time_limit_s=60.0)
+
+    assert (result.stopped, result.iterations) == ("optimal", 0)
+    assert result.metrics.repeat_pairs == 12
+
+
 def test_solve_reports_progress() -> None:
     reports: list[SearchProgress] = []
 

@@ -76,6 +76,7 @@ class TabuSearch:
         self.iteration = 0
         self.last_best = 0
         self.kicks = 0
+        self.nothing_to_move = not self._can_move()
         self.replanning = bool((layout.previous != NO_TABLE).any())
         # iterations without a new best before a conflict-free plan counts as stalled
         self.patience = (100 if self.replanning else 200) + int(self.mobile.sum())
@@ -95,8 +96,20 @@ class TabuSearch:
         self._report(time.perf_counter() - started)
         return SearchOutcome(self.best_tables, self.iteration, stopped)
 
+    def _can_move(self) -> bool:
+        """Some round has a movable person and a movable slot at another table (or a group)."""
+        layout, tab = self.layout, self.state.tab
+        for r in range(layout.rounds):
+            tables = set(tab[r, self.mobile[r]].tolist())
+            people = self.mobile[r] & self.real
+            if len(tables) >= 2 and people.any():
+                return True
+            if any((layout.pinned[r, members] < 0).all() for members in layout.blocks[r]):
+                return True
+        return False
+
     def _stop_reason(self, elapsed: float) -> str:
-        if self.best_cost <= self.bound + EPSILON:
+        if self.best_cost <= self.bound + EPSILON or self.nothing_to_move:
             return "optimal"
         if self.best_conflict_free and self.iteration - self.last_best > self.patience:
             if self.kicks >= self.settings.kicks:
