@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -339,3 +341,33 @@ def test_confirmation_mail_links_to_the_personal_page(client):
     link = re.search(r"https?://\S+/my/registration/(\S+)/", mail.outbox[0].body)
 
     assert Registration.objects.get().token == link.group(1)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_meeting_list_query_count_does_not_grow(client_for, member, count):
+    for _ in range(count):
+        MeetingFactory()
+    client = client_for(member)
+    client.get(reverse("events:meeting-list"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("events:meeting-list"))
+
+    assert len(response.context["meetings"]) == count
+    assert len(queries) == 6
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_attendee_list_query_count_does_not_grow(client_for, organiser, count):
+    meeting = MeetingFactory()
+    for _ in range(count):
+        RegistrationFactory(meeting=meeting)
+    client = client_for(organiser)
+    url = reverse("events:meeting-attendees", kwargs={"pk": meeting.pk})
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert len(response.context["registrations"]) == count
+    assert len(queries) == 4
