@@ -31,6 +31,7 @@ from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from coachbridge.engine import themes
 from coachbridge.engine.themes import Guide, Note, find_themes
@@ -64,8 +65,10 @@ def labels_of(result: list[themes.Theme], ids: list[str]) -> list[str]:
 
 
 def kmeans_labels(vectors: Any, k: int) -> list[int]:
+    """k-means with 10 starts, single-threaded like the engine (fair timing on a busy machine)."""
     model = KMeans(n_clusters=k, n_init=10, random_state=SEED)
-    return [int(x) for x in model.fit_predict(vectors)]
+    with threadpool_limits(limits=1):
+        return [int(x) for x in model.fit_predict(vectors)]
 
 
 def centroid_accuracy(

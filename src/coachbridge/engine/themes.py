@@ -36,6 +36,7 @@ SOFT_TOP = 3  # concepts a note may get through the embedder (soft concept taggi
 SOFT_THRESHOLD = 0.5  # ... if its closest lexicon term has at least this cosine
 EMBED_MAX_NOTES = 4000  # above this the encoder (~1 ms a note) is skipped: lexical only
 SEED = 20251107
+THREADS = 1  # BLAS/OpenMP threads while grouping (see find_themes)
 N_INIT = 10
 N_INIT_LARGE = 4  # k-means starts above CONSENSUS_MAX_NOTES
 CONSENSUS_RUNS = 20  # k-means runs combined into one co-association matrix (small inputs)
@@ -249,10 +250,10 @@ def _represent(notes: list[Note], embedder: Embedder | None, embedding_weight: f
 # Grouping
 
 
-def _kmeans(vectors: FloatArray, k: int, n_init: int = N_INIT) -> Any:
+def _kmeans(vectors: FloatArray, k: int, n_init: int = N_INIT, max_iter: int = 300) -> Any:
     from sklearn.cluster import KMeans  # noqa: PLC0415
 
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=SEED)
+    model = KMeans(n_clusters=k, n_init=n_init, max_iter=max_iter, random_state=SEED)
     return model.fit_predict(vectors)
 
 
@@ -314,8 +315,8 @@ def choose_k(vectors: FloatArray) -> int:
     step = max(1, math.ceil((hi - lo) / AUTO_K_CANDIDATES))
     gaps: list[tuple[int, float]] = []
     for k in range(lo, hi + 1, step):
-        labels = _kmeans(sample, k, n_init=3)
-        null_labels = _kmeans(null, k, n_init=3)
+        labels = _kmeans(sample, k, n_init=2, max_iter=100)
+        null_labels = _kmeans(null, k, n_init=2, max_iter=100)
         if len(set(labels.tolist())) < 2 or len(set(null_labels.tolist())) < 2:
             continue
         gap = float(silhouette_score(distance, labels, metric="precomputed")) - float(
@@ -518,7 +519,25 @@ def find_themes(
     organiser started by hand; their example notes stay in them and the other notes follow
     (``k``, if larger, adds themes of its own). ``embedder``: an :class:`Embedder`, ``None`` for
     lexical features only, or ``"auto"``: the packaged encoder if it is installed.
+
+    Runs single-threaded (BLAS and OpenMP limited to one thread): on a shared 2-core machine
+    k-means with competing OpenMP threads was 40 times slower, and one thread keeps a worker
+    polite.
     """
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415
+
+    with threadpool_limits(limits=THREADS):
+        return _find_themes(notes, k, guide, embedder, embedding_weight)
+
+
+def _find_themes(
+    notes: Sequence[Note],
+    k: int | None = None,
+    guide: Sequence[Guide] | None = None,
+    embedder: Embedder | Literal["auto"] | None = "auto",
+    embedding_weight: float = EMBEDDING_WEIGHT,
+) -> list[Theme]:
+    """The body of :func:`find_themes`."""
     import numpy as np  # noqa: PLC0415
 
     notes = list(notes)
