@@ -216,3 +216,13 @@ def test_command_rejects_missing_file_and_bad_k(
     notes = write_notes(tmp_path / "notes.jsonl", [{"id": "a", "text": "x"}])
     assert run_engine_command("themes", ["--notes", str(notes), "--k", "0"]) == 2
     assert "--k" in capsys.readouterr().err
+
+
+def test_identical_or_empty_notes_give_fewer_themes_than_asked() -> None:
+    same = [Note(str(i), "coaching") for i in range(6)]
+    assert [t.notes for t in find_themes(same, k=3, embedder=None)] == [tuple("012345")]
+    stop_words_only = [Note(str(i), "de het een") for i in range(7)]
+    (theme,) = find_themes(stop_words_only, embedder=None)
+    assert theme.label == "de het een"
+    two_kinds = [Note(str(i), "AI" if i % 2 else "coaching") for i in range(8)]
+    assert len(find_themes(two_kinds, embedder=None)) == 2

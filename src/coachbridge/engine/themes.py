@@ -309,9 +309,12 @@ def choose_k(vectors: FloatArray) -> int:
     null_distance = np.clip(1.0 - null @ null.T, 0.0, 2.0)
     np.fill_diagonal(distance, 0.0)
     np.fill_diagonal(null_distance, 0.0)
+    distinct = int(np.unique(np.round(sample, 9), axis=0).shape[0])
+    if distinct < 3:
+        return distinct
     root = math.sqrt(m / 2.0)
-    lo = max(2, round(root / 2))
-    hi = max(lo, min(AUTO_K_MAX, round(1.5 * root), m - 1))
+    hi = min(AUTO_K_MAX, round(1.5 * root), distinct - 1)
+    lo = min(max(2, round(root / 2)), hi)
     step = max(1, math.ceil((hi - lo) / AUTO_K_CANDIDATES))
     gaps: list[tuple[int, float]] = []
     for k in range(lo, hi + 1, step):
@@ -568,8 +571,10 @@ def _find_themes(
         k_total = min(k_total, max(len(guides), n))
         labels = _seeded_kmeans(corpus.vectors, fixed, k_total)
     else:
+        # identical notes (or notes of stop words only) cannot be told apart: cap k there
+        distinct = int(np.unique(np.round(corpus.vectors, 9), axis=0).shape[0])
         k_total = min(n, k) if k is not None else choose_k(corpus.vectors)
-        k_total = max(1, k_total)
+        k_total = max(1, min(k_total, distinct))
         if k_total == 1:
             labels = np.zeros(n, dtype=int)
         elif n <= CONSENSUS_MAX_NOTES:
