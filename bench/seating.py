@@ -161,8 +161,10 @@ def geg_baseline(problem: SeatingProblem, rng: random.Random) -> SeatingPlan:
     unhosted = [t.id for t in problem.tables if t.id not in hosted]
     plan = []
     for groups in rounds:
-        # group i starts with leader i, who hosts table hosted[i]; other groups fill the rest
-        tables = dict(zip(hosted + unhosted, groups, strict=True))
+        # a group led by leader i (always its first member) sits at hosted[i]
+        led = {hosted[g[0]]: g for g in groups if g[0] < len(hosted)}
+        others = iter(g for g in groups if g[0] >= len(hosted))
+        tables = {**led, **{t: next(others) for t in unhosted}}
         plan.append({t.id: [order[p] for p in tables[t.id]] for t in problem.tables})
     return SeatingPlan.from_tables(plan)
 

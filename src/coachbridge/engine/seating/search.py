@@ -28,6 +28,7 @@ Index = npt.NDArray[np.intp]
 EPSILON = 1e-6
 MAX_CANDIDATES = 400  # rows of the move matrix per iteration; more are sampled
 PROGRESS_EVERY_S = 0.2
+BLOCK_MOVE_SHARE = 0.1  # of iterations that also try to move a keep_together group
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class TabuSearch:
         started = time.perf_counter()
         next_report = started
         while True:
+            if self._stalled() and self.kicks < self.settings.kicks:
+                self._kick()
             stopped = self._stop_reason(time.perf_counter() - started)
             if stopped:
                 break
@@ -111,16 +114,17 @@ class TabuSearch:
     def _stop_reason(self, elapsed: float) -> str:
         if self.best_cost <= self.bound + EPSILON or self.nothing_to_move:
             return "optimal"
-        if self.best_conflict_free and self.iteration - self.last_best > self.patience:
-            if self.kicks >= self.settings.kicks:
-                return "stalled"
-            self._kick()
+        if self._stalled():
+            return "stalled"
         if elapsed >= self.settings.time_limit_s:
             return "time limit"
         limit = self.settings.max_iterations
         if limit is not None and self.iteration >= limit:
             return "iteration limit"
         return ""
+
+    def _stalled(self) -> bool:
+        return self.best_conflict_free and self.iteration - self.last_best > self.patience
 
     def _report(self, elapsed: float) -> None:
         if self.progress is None:
@@ -135,7 +139,7 @@ class TabuSearch:
         )
 
     def _step(self) -> None:
-        if self.layout.blocks and any(self.layout.blocks) and self.rng.random() < 0.1:
+        if any(self.layout.blocks) and self.rng.random() < BLOCK_MOVE_SHARE:
             self._try_block_move()
         rows, columns, deltas = self._moves()
         choice = self._choose(rows, columns, deltas)
