@@ -1,3 +1,14 @@
-"""URLs of the links part of a meeting (names live in the "events" namespace)."""
+"""Token links at the site root (names live in the "events" namespace).
 
-urlpatterns: list = []
+Each token is unguessable and does one thing; an unknown token is a plain 404.
+"""
+
+from django.urls import path
+
+from coachbridge.events.views import harvest
+
+urlpatterns = [
+    path("h/<str:token>/", harvest.table_harvest, name="table-harvest"),
+    path("h/me/<str:token>/", harvest.registration_harvest, name="registration-harvest"),
+    path("h/wall/<str:token>/", harvest.wall_link, name="harvest-wall-link"),
+]

@@ -1,0 +1,1 @@
+"""Documents made from the events app: PDF and DOCX files."""

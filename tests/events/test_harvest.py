@@ -1,0 +1,330 @@
+"""The harvest: insights from phones through table and personal links, limits, the live wall.
+
+Pages are read in English (the Dutch catalogue is filled separately), so texts are asserted
+exactly without depending on the translation.
+"""
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coachbridge.common.models import ActivityLog
+from coachbridge.events.models import Insight
+from coachbridge.events.models.harvest import INSIGHT_MAX_LENGTH
+from coachbridge.events.services.harvest import (
+    RATE_LIMIT_PER_PERSON,
+    HarvestError,
+    add_insight,
+    clean_text,
+)
+from tests.events.access_harvest import make_cafe
+from tests.factories.events import MeetingFactory, RegistrationFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def english(user=None):
+    """A client that reads the site in English, logged in as `user` if given."""
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    if user is not None:
+        user.language = "en"
+        user.save(update_fields=["language"])
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def cafe(db):
+    return make_cafe(MeetingFactory(title="Leercafé"), current_round=2)
+
+
+@pytest.fixture
+def guest(cafe):
+    return RegistrationFactory(meeting=cafe.meeting, name="Gerda Gast")
+
+
+def table_url(table):
+    return reverse("events:table-harvest", kwargs={"token": table.harvest_token})
+
+
+def personal_url(registration):
+    return reverse("events:registration-harvest", kwargs={"token": registration.token})
+
+
+def test_guest_adds_insight_through_personal_link_with_theme_table_and_round(cafe, guest):
+    table = cafe.tables.get(label="B")
+    client = english()
+
+    response = client.post(
+        personal_url(guest), {"table": table.pk, "text": "Meer onderzoek naar het proces"}
+    )
+
+    assert response.status_code == 302
+    insight = Insight.objects.get()
+    assert (insight.text, insight.theme, insight.table, insight.round_number, insight.author) == (
+        "Meer onderzoek naar het proces",
+        table.theme,
+        table,
+        2,
+        guest,
+    )
+    assert list(ActivityLog.objects.values_list("action", "object_id")) == [
+        ("harvest.insight_added", str(insight.pk))
+    ]
+
+
+def test_table_link_works_on_a_phone_that_opened_the_personal_link(cafe, guest):
+    table = cafe.tables.get(label="A")
+    client = english()
+    client.get(personal_url(guest))
+
+    client.post(table_url(table), {"text": "AI als sparringpartner"})
+
+    assert list(Insight.objects.values_list("text", "table__label", "author__name")) == [
+        ("AI als sparringpartner", "A", "Gerda Gast")
+    ]
+
+
+def test_table_link_without_personal_link_or_login_explains_and_refuses(cafe):
+    table = cafe.tables.get(label="A")
+    client = english()
+
+    page = client.get(table_url(table)).content.decode()
+    response = client.post(table_url(table), {"text": "Mag ik ook?"})
+
+    assert "first open the personal link from your registration e-mail" in page
+    assert 'name="text"' not in page
+    assert response.status_code == 403
+    assert not Insight.objects.exists()
+
+
+def test_member_adds_insight_at_a_table_when_logged_in(cafe, member):
+    registration = RegistrationFactory(meeting=cafe.meeting, user=member, name="Mia Lid")
+    table = cafe.tables.get(label="A")
+
+    english(member).post(table_url(table), {"text": "Coaches laten meedenken"})
+
+    assert list(Insight.objects.values_list("text", "author", "round_number")) == [
+        ("Coaches laten meedenken", registration.pk, 2)
+    ]
+
+
+def test_unknown_tokens_are_plain_404s(cafe, guest):
+    client = english()
+
+    responses = [
+        client.get(reverse("events:table-harvest", kwargs={"token": "nope"})),
+        client.get(reverse("events:registration-harvest", kwargs={"token": "nope"})),
+        client.get(reverse("events:harvest-wall-link", kwargs={"token": "nope"})),
+    ]
+
+    assert [response.status_code for response in responses] == [404, 404, 404]
+    assert all(b"Gerda" not in response.content for response in responses)
+
+
+def test_closed_harvest_says_so_and_stores_nothing(cafe, guest):
+    cafe.harvest_open = False
+    cafe.save()
+    table = cafe.tables.get(label="A")
+    client = english()
+    client.get(personal_url(guest))
+
+    page = client.get(table_url(table)).content.decode()
+    client.post(personal_url(guest), {"table": table.pk, "text": "Te laat"})
+
+    assert "The harvest of this meeting is closed. You can no longer add insights." in page
+    assert not Insight.objects.exists()
+
+
+def test_html_is_stored_as_plain_text_and_shown_escaped(cafe, guest, organiser):
+    table = cafe.tables.get(label="A")
+
+    english().post(
+        personal_url(guest),
+        {"table": table.pk, "text": "<script>alert(1)</script><b>Vet</b>   idee & a < b"},
+    )
+    wall = english(organiser).get(reverse("events:harvest-wall", kwargs={"pk": cafe.meeting.pk}))
+
+    assert Insight.objects.get().text == "alert(1)Vet idee & a < b"
+    assert "alert(1)Vet idee &amp; a &lt; b" in wall.content.decode()
+    assert "<script>alert" not in wall.content.decode()
+
+
+def test_too_long_and_empty_insights_are_refused_with_a_message(cafe, guest):
+    table = cafe.tables.get(label="A")
+    client = english()
+
+    long = client.post(
+        personal_url(guest), {"table": table.pk, "text": "x" * (INSIGHT_MAX_LENGTH + 1)}
+    )
+    empty = client.post(personal_url(guest), {"table": table.pk, "text": "<p></p>"})
+
+    assert "Ensure this value has at most 500 characters (it has 501)." in long.content.decode()
+    assert "Write a few words, please." in empty.content.decode()
+    assert not Insight.objects.exists()
+
+
+def test_clean_text_removes_tags_and_control_characters():
+    assert clean_text("  een\x00 <i>korte</i>\n\nnotitie\t ") == "een korte notitie"
+
+
+@pytest.mark.usefixtures("locmem_cache")
+def test_rate_limit_per_person_gives_a_clear_message(cafe, guest):
+    table = cafe.tables.get(label="A")
+    client = english()
+    for number in range(RATE_LIMIT_PER_PERSON):
+        client.post(personal_url(guest), {"table": table.pk, "text": f"Inzicht {number}"})
+
+    response = client.post(personal_url(guest), {"table": table.pk, "text": "Nog eentje"})
+
+    assert Insight.objects.count() == RATE_LIMIT_PER_PERSON
+    assert (
+        "You have added many insights in a short time. Please wait a minute and try again."
+        in response.content.decode()
+    )
+
+
+@pytest.mark.usefixtures("locmem_cache")
+def test_rate_limit_per_table_link_holds_across_people(cafe, organiser):
+    table = cafe.tables.get(label="A")
+    people = [RegistrationFactory(meeting=cafe.meeting) for _ in range(5)]
+    added = 0
+    with pytest.raises(HarvestError):
+        for _round in range(RATE_LIMIT_PER_PERSON):
+            for person in people:
+                add_insight(cafe, text="Nog een idee", table=table, author=person, link="T")
+                added += 1
+
+    assert added == Insight.objects.count() == 20
+
+
+def test_cancelled_registration_cannot_add(cafe, guest):
+    guest.status = "cancelled"
+    guest.save()
+    table = cafe.tables.get(label="A")
+
+    response = english().post(personal_url(guest), {"table": table.pk, "text": "Toch nog"})
+
+    assert "Your registration is cancelled, so you cannot add insights." in (
+        response.content.decode()
+    )
+    assert not Insight.objects.exists()
+
+
+def test_htmx_post_gets_the_form_partial_with_a_thank_you(cafe, guest):
+    table = cafe.tables.get(label="A")
+
+    response = english().post(
+        personal_url(guest), {"table": table.pk, "text": "Kort en goed"}, HTTP_HX_REQUEST="true"
+    )
+
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="insight-add">')
+    assert "Thank you! Your insight is added." in html
+    assert "<html" not in html
+
+
+def test_personal_page_links_to_adding_insights_only_while_the_harvest_is_open(cafe, guest):
+    url = reverse("events:guest-registration", kwargs={"token": guest.token})
+    link = personal_url(guest)
+
+    open_page = english().get(url).content.decode()
+    cafe.harvest_open = False
+    cafe.save()
+    closed_page = english().get(url).content.decode()
+
+    assert link in open_page
+    assert link not in closed_page
+
+
+def test_personal_link_preselects_the_table_of_the_seating_plan(cafe, guest):
+    table = cafe.tables.get(label="B")
+    cafe.plans.create(status="ready", seats={"2": {"A": [], "B": [guest.pk]}})
+
+    page = english().get(personal_url(guest)).content.decode()
+
+    assert f'<option value="{table.pk}" selected>' in page
+
+
+def test_wall_shows_newest_insights_without_authors_and_polls(cafe, guest, organiser):
+    table = cafe.tables.get(label="A")
+    for text in ["Eerste inzicht", "Tweede inzicht"]:
+        Insight.objects.create(cafe=cafe, theme=table.theme, table=table, text=text, author=guest)
+    Insight.objects.create(cafe=cafe, theme=table.theme, text="Verborgen", hidden=True)
+    client = english(organiser)
+    url = reverse("events:harvest-wall", kwargs={"pk": cafe.meeting.pk})
+
+    page = client.get(url).content.decode()
+    partial = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+
+    assert page.index("Tweede inzicht") < page.index("Eerste inzicht")
+    assert "Gerda" not in page
+    assert "Verborgen" not in page
+    assert 'hx-trigger="every 5s"' in page
+    assert partial.lstrip().startswith('<div id="wall-items"')
+    assert "Tweede inzicht" in partial
+
+
+def test_wall_link_for_a_screen_needs_no_login(cafe, guest):
+    table = cafe.tables.get(label="A")
+    Insight.objects.create(
+        cafe=cafe, theme=table.theme, table=table, text="Zichtbaar", author=guest
+    )
+
+    response = english().get(reverse("events:harvest-wall-link", kwargs={"token": cafe.wall_token}))
+
+    assert "Zichtbaar" in response.content.decode()
+    assert "Gerda" not in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_wall_query_count_does_not_grow_with_insights(cafe, organiser, count):
+    table = cafe.tables.get(label="A")
+    for number in range(count):
+        Insight.objects.create(cafe=cafe, theme=table.theme, table=table, text=f"Idee {number}")
+    client = english(organiser)
+    url = reverse("events:harvest-wall", kwargs={"pk": cafe.meeting.pk})
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, HTTP_HX_REQUEST="true")
+
+    assert len(queries) == 8
+
+
+def test_organiser_opens_and_closes_the_harvest_and_hides_an_insight(cafe, organiser):
+    insight = Insight.objects.create(cafe=cafe, theme=cafe.themes.first(), text="Noemt Jan")
+    client = english(organiser)
+    pk = cafe.meeting.pk
+
+    client.post(reverse("events:harvest-open", kwargs={"pk": pk}), {"open": "0"})
+    cafe.refresh_from_db()
+    closed = cafe.harvest_open
+    client.post(
+        reverse("events:harvest-insight-hide", kwargs={"pk": pk, "insight_pk": insight.pk}),
+        {"hidden": "1"},
+    )
+
+    insight.refresh_from_db()
+    assert (closed, insight.hidden) == (False, True)
+    assert list(ActivityLog.objects.order_by("pk").values_list("action", flat=True)) == [
+        "harvest.closed",
+        "harvest.insight_hidden",
+    ]
+
+
+def test_harvest_page_lists_table_links_with_codes(cafe, organiser):
+    table = cafe.tables.get(label="A")
+
+    page = (
+        english(organiser)
+        .get(reverse("events:harvest-manage", kwargs={"pk": cafe.meeting.pk}))
+        .content.decode()
+    )
+
+    assert f"http://testserver/h/{table.harvest_token}/" in page
+    assert 'src="data:image/svg+xml' in page
