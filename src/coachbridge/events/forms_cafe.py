@@ -1,0 +1,145 @@
+"""Forms of the World Café: themes, tables, rounds, rules, moves by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from coachbridge.events.models import Cafe, CafeRound, CafeTable, CafeTheme
+
+
+class CafeRulesForm(forms.ModelForm):
+    class Meta:
+        model = Cafe
+        fields = ["visit_each_theme_once", "mix_roles"]
+        help_texts = {
+            "visit_each_theme_once": _("Hosts stay at their theme; everyone else moves on."),
+            "mix_roles": _("Coaches, researchers and other backgrounds sit together."),
+        }
+
+
+class ThemeForm(forms.ModelForm):
+    class Meta:
+        model = CafeTheme
+        fields = ["title", "question"]
+        widgets = {"question": forms.Textarea(attrs={"rows": 2})}
+
+
+class TableForm(forms.ModelForm):
+    class Meta:
+        model = CafeTable
+        fields = ["label", "theme", "capacity", "host"]
+        help_texts = {"label": _("A short name, like T1."), "capacity": _("Host included.")}
+
+    def __init__(self, *args: Any, cafe: Cafe, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = cafe.themes.all()
+        self.fields["host"].queryset = cafe.meeting.registrations.filter(
+            status="registered"
+        ).order_by("name")
+        self.fields["host"].label_from_instance = lambda r: f"{r.name} ({r.get_role_display()})"
+        self.fields["capacity"].min_value = 1
+        self.fields["capacity"].widget.attrs["min"] = 1
+
+
+class BaseTableFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args: Any, cafe: Cafe, **kwargs: Any) -> None:
+        self.cafe = cafe
+        super().__init__(*args, queryset=cafe.tables.all(), **kwargs)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return {**super().get_form_kwargs(index), "cafe": self.cafe}
+
+    def clean(self) -> None:
+        super().clean()
+        hosts: dict[int, str] = {}
+        labels: set[str] = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            label, host = form.cleaned_data.get("label"), form.cleaned_data.get("host")
+            if label in labels:
+                raise ValidationError(
+                    _("Two tables are called %(label)s. Give each table its own name.")
+                    % {"label": label}
+                )
+            labels.add(label)
+            if host is not None and host.pk in hosts:
+                raise ValidationError(
+                    _("%(name)s is the host of two tables: %(first)s and %(second)s.")
+                    % {"name": host.name, "first": hosts[host.pk], "second": label}
+                )
+            if host is not None:
+                hosts[host.pk] = label
+
+
+TableFormSet = forms.modelformset_factory(
+    CafeTable, form=TableForm, formset=BaseTableFormSet, extra=1, can_delete=True
+)
+ThemeFormSet = forms.modelformset_factory(CafeTheme, form=ThemeForm, extra=1, can_delete=True)
+RoundFormSet = forms.modelformset_factory(
+    CafeRound,
+    fields=["minutes"],
+    extra=1,
+    can_delete=True,
+    widgets={"minutes": forms.NumberInput(attrs={"min": 1, "max": 240})},
+)
+
+
+class GroupForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Rule"),
+        choices=[("apart", _("Keep these people apart")), ("together", _("Keep them together"))],
+        widget=forms.RadioSelect,
+        initial="apart",
+    )
+    members = forms.MultipleChoiceField(
+        label=_("People"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args: Any, cafe: Cafe, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = [
+            (str(pk), name)
+            for pk, name in cafe.meeting.registrations.filter(status="registered")
+            .order_by("name")
+            .values_list("pk", "name")
+        ]
+
+    def clean_members(self) -> list[str]:
+        members = self.cleaned_data["members"]
+        if len(members) < 2:
+            raise ValidationError(_("Choose at least two people."))
+        return members
+
+
+class MoveForm(forms.Form):
+    """Move a person to another table, or swap two people, within one round."""
+
+    round_number = forms.IntegerField(widget=forms.HiddenInput)
+    person = forms.TypedChoiceField(label=_("Who"), coerce=int, choices=())
+    target = forms.ChoiceField(label=_("To"), choices=())
+
+    def __init__(
+        self,
+        *args: Any,
+        tables: dict[str, list[int]],
+        labels: list[str],
+        names: dict[int, str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        people = sorted(
+            (pk for seated in tables.values() for pk in seated), key=lambda pk: names.get(pk, "")
+        )
+        self.fields["person"].choices = [(pk, names.get(pk, pk)) for pk in people]
+        self.fields["target"].choices = [
+            (_("Table"), [(f"table:{label}", label) for label in labels]),
+            (
+                _("Swap with"),
+                [(f"person:{pk}", names.get(pk, pk)) for pk in people],
+            ),
+        ]
