@@ -1,0 +1,295 @@
+"""Benchmark of the marketplace matching engine (coachbridge.engine.matching).
+
+Quality, on bench/data/matching_eval.jsonl (written for the project; see bench/data/README.md):
+for each need, the offers are ranked; recall@1, recall@5, MRR and nDCG@10 per subset
+(same_language, cross_language, hard_paraphrase, distractor, mixed) and overall, for the
+development needs, the hold-out needs (never inspected per query while tuning) and all needs.
+Next to our engine, two baselines run in the same process on title + text: BM25 (bm25s, words
+lower-cased, our Dutch + English stop words, no stemming) and character 3-5-gram TF-IDF
+(scikit-learn, char_wb, sublinear tf, cosine). Ratios ours / baseline are printed.
+
+  recall@k  share of a need's relevant offers (grade >= 1) in the top k, out of at most k
+            (so recall@1 is 1 when the first offer is relevant)
+  MRR       1 / rank of the first relevant offer (0 if not in the top 100)
+  nDCG@10   graded gains 2^grade - 1
+
+Speed: 100,000 synthetic posts (made deterministically by recombining sentences of the eval
+posts) are indexed; p50/p95 ms per "matches for one post" query; time from adding one post to
+finding it; bulk indexing time of 10,000 posts; memory (the process's peak RSS, and the size of the index arrays). ``--quick`` uses 20,000 and 2,000 posts. ``--embedder`` adds the
+packaged multilingual Universal Sentence Encoder to the engine (quality part only unless
+``--embed-speed``).
+
+Targets (issue 4): better than both baselines on every subset; recall@5 >= 0.95 and
+MRR >= 0.9 overall; p95 < 50 ms at 100,000 posts; a new post searchable within 2 s; 10,000
+posts indexed in < 5 minutes.
+
+Run: .venv/bin/python bench/matching.py [--quick] [--no-speed] [--embedder]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coachbridge.engine import text as textmod
+from coachbridge.engine.matching import MatchIndex, Post, UniversalSentenceEncoder, Weights
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "matching_eval.jsonl"
+SUBSETS = ("same_language", "cross_language", "hard_paraphrase", "distractor", "mixed")
+DEPTH = 100
+SEED = 0
+
+Ranker = Callable[[list[dict[str, Any]], list[dict[str, Any]]], dict[str, list[str]]]
+
+
+def load(path: Path = DATA) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def to_post(row: dict[str, Any]) -> Post:
+    fields = ("id", "kind", "title", "text", "tags", "lang", "category", "roles", "author")
+    return Post.from_dict({k: row[k] for k in fields if k in row})
+
+
+# ---------------------------------------------------------------------------------------------
+# Rankers: each returns, for every need id, offer ids best first
+
+
+def rank_engine(
+    needs: list[dict[str, Any]],
+    offers: list[dict[str, Any]],
+    embedder: Any = None,
+    weights: Weights | None = None,
+) -> dict[str, list[str]]:
+    index = MatchIndex(embedder=embedder, weights=weights)
+    index.add_many([to_post(r) for r in offers + needs])
+    return {n["id"]: [m.id for m in index.matches(n["id"], DEPTH)] for n in needs}
+
+
+def _doc(row: dict[str, Any]) -> str:
+    return f"{row['title']}\n{row['text']}"
+
+
+def rank_bm25(needs: list[dict[str, Any]], offers: list[dict[str, Any]]) -> dict[str, list[str]]:
+    import bm25s  # noqa: PLC0415 -- optional dev dependency, only for this baseline
+
+    stop = sorted(textmod.stopwords("nl") | textmod.stopwords("en"))
+    corpus = bm25s.tokenize([_doc(o) for o in offers], stopwords=stop, show_progress=False)
+    retriever = bm25s.BM25()
+    retriever.index(corpus, show_progress=False)
+    queries = bm25s.tokenize([_doc(n) for n in needs], stopwords=stop, show_progress=False)
+    k = min(DEPTH, len(offers))
+    docs, _ = retriever.retrieve(queries, k=k, show_progress=False, n_threads=1)
+    return {n["id"]: [offers[int(j)]["id"] for j in docs[i]] for i, n in enumerate(needs)}
+
+
+def rank_char_tfidf(
+    needs: list[dict[str, Any]], offers: list[dict[str, Any]]
+) -> dict[str, list[str]]:
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415
+
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    vectorizer.fit([_doc(r) for r in offers + needs])
+    sims = (
+        vectorizer.transform([_doc(n) for n in needs])
+        @ vectorizer.transform([_doc(o) for o in offers]).T
+    ).toarray()
+    out: dict[str, list[str]] = {}
+    for i, n in enumerate(needs):
+        order = sorted(range(len(offers)), key=lambda j: (-sims[i, j], offers[j]["id"]))
+        out[n["id"]] = [offers[j]["id"] for j in order[:DEPTH]]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Metrics
+
+
+def need_metrics(ranking: list[str], relevant: dict[str, int]) -> dict[str, float]:
+    found = [relevant.get(i, 0) for i in ranking]
+
+    def recall(k: int) -> float:
+        return sum(1 for g in found[:k] if g > 0) / min(k, len(relevant))
+
+    first = next((r for r, g in enumerate(found, start=1) if g > 0), None)
+    dcg = sum((2**g - 1) / math.log2(r + 1) for r, g in enumerate(found[:10], start=1))
+    ideal = sorted(relevant.values(), reverse=True)[:10]
+    idcg = sum((2**g - 1) / math.log2(r + 1) for r, g in enumerate(ideal, start=1))
+    return {
+        "R@1": recall(1),
+        "R@5": recall(5),
+        "MRR": 1.0 / first if first else 0.0,
+        "nDCG@10": dcg / idcg if idcg else 0.0,
+    }
+
+
+def table(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]) -> list[str]:
+    """Lines: per subset and method, the four metrics (means over the subset's needs)."""
+    lines = []
+    groups = [("overall", needs)] + [(s, [n for n in needs if s in n["subsets"]]) for s in SUBSETS]
+    head = f"{'subset':<16}{'n':>4}  {'method':<11}{'R@1':>6}{'R@5':>6}{'MRR':>6}{'nDCG@10':>8}"
+    lines.append(head)
+    for name, rows in groups:
+        if not rows:
+            continue
+        scores: dict[str, dict[str, float]] = {}
+        for method, ranking in rankings.items():
+            per = [need_metrics(ranking[n["id"]], n["relevant"]) for n in rows]
+            scores[method] = {m: float(np.mean([p[m] for p in per])) for m in per[0]}
+        for method, s in scores.items():
+            label = name if method == next(iter(rankings)) else ""
+            n = str(len(rows)) if label else ""
+            vals = "".join(f"{s[m]:>6.3f}" for m in ("R@1", "R@5", "MRR")) + f"{s['nDCG@10']:>8.3f}"
+            lines.append(f"{label:<16}{n:>4}  {method:<11}{vals}")
+        ours = scores[next(iter(rankings))]
+        for method in list(rankings)[1:]:
+            base = scores[method]
+            ratio = "".join(
+                f"{ours[m] / base[m]:>6.2f}" if base[m] > 0 else f"{'inf':>6}"
+                for m in ("R@1", "R@5", "MRR")
+            )
+            nd = ours["nDCG@10"] / base["nDCG@10"] if base["nDCG@10"] > 0 else math.inf
+            lines.append(f"{'':<20}{'ours/' + method:<11}{ratio}{nd:>8.2f}")
+    return lines
+
+
+def quality(rows: list[dict[str, Any]], embedder: Any = None) -> None:
+    needs = [r for r in rows if r["kind"] == "need"]
+    offers = [r for r in rows if r["kind"] == "offer"]
+    started = time.perf_counter()
+    rankings = {
+        "ours": rank_engine(needs, offers, embedder),
+        "bm25": rank_bm25(needs, offers),
+        "char-tfidf": rank_char_tfidf(needs, offers),
+    }
+    seconds = time.perf_counter() - started
+    print(f"# quality: {len(needs)} needs, {len(offers)} offers ({seconds:.1f} s)")
+    for split in ("dev", "holdout", "all"):
+        chosen = [n for n in needs if split == "all" or n["split"] == split]
+        print(f"\n## {split} needs")
+        print("\n".join(table(chosen, rankings)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed
+
+
+def synthetic_posts(rows: list[dict[str, Any]], n: int, seed: int = SEED) -> list[Post]:
+    """``n`` posts made by recombining sentences of the eval posts of the same kind and
+    language (two or three sentences each, a title from another post)."""
+    rng = random.Random(seed)
+    pools: dict[tuple[str, str], list[str]] = {}
+    titles: dict[tuple[str, str], list[str]] = {}
+    cats: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+    for r in rows:
+        key = (r["kind"], r["lang"])
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", r["text"]) if s.strip()]
+        pools.setdefault(key, []).extend(sentences)
+        titles.setdefault(key, []).append(r["title"])
+        cats.setdefault(key, []).append((r["category"], r["roles"]))
+    keys = sorted(pools)
+    posts = []
+    for i in range(n):
+        key = keys[rng.randrange(len(keys))]
+        body = " ".join(rng.sample(pools[key], rng.choice((2, 3))))
+        category, roles = rng.choice(cats[key])
+        posts.append(
+            Post(
+                id=f"s{i:06d}",
+                kind=key[0],  # type: ignore[arg-type]
+                title=rng.choice(titles[key]),
+                text=body,
+                lang=key[1],  # type: ignore[arg-type]
+                category=category,
+                roles=tuple(roles),
+            )
+        )
+    return posts
+
+
+def speed(rows: list[dict[str, Any]], quick: bool, embedder: Any = None) -> None:
+    size = 20_000 if quick else 100_000
+    bulk = 2_000 if quick else 10_000
+    queries = 200 if quick else 500
+    posts = synthetic_posts(rows, size)
+    print(f"\n# speed: {size:,} synthetic posts" + (" (with embedder)" if embedder else ""))
+
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    index = MatchIndex(embedder=embedder)
+    started = time.perf_counter()
+    index.add_many(posts[:bulk])
+    index.compact()
+    bulk_s = time.perf_counter() - started
+    print(f"bulk indexing of {bulk:,} posts: {bulk_s:.1f} s (target < 300 s)")
+    started = time.perf_counter()
+    for start in range(bulk, size, 5_000):
+        index.add_many(posts[start : start + 5_000])
+    index.compact()
+    print(f"indexing the other {size - bulk:,} posts: {time.perf_counter() - started:.1f} s")
+
+    rng = random.Random(SEED)
+    ids = [p.id for p in rng.sample(posts, queries)]
+    index.matches(ids[0], 10)  # warm caches (idf)
+    times = []
+    for post_id in ids:
+        started = time.perf_counter()
+        index.matches(post_id, 10)
+        times.append((time.perf_counter() - started) * 1000)
+    p50, p95 = np.percentile(times, [50, 95])
+    print(f"matches for one post (k=10), {queries} queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print("  (target p95 < 50 ms)")
+
+    fresh_times = []
+    for i in range(5):
+        need = next(r for r in rows if r["kind"] == "need" and r["split"] == "dev")
+        offer_row = rows[[r["id"] for r in rows].index(next(iter(need["relevant"])))]
+        fresh = to_post({**offer_row, "id": f"fresh{i}"})
+        query = to_post({**need, "id": f"fresh-need{i}"})
+        started = time.perf_counter()
+        index.add(fresh)
+        found = any(m.id == fresh.id for m in index.search(query, 10))
+        fresh_times.append(time.perf_counter() - started)
+        if not found:
+            print(f"  note: fresh post {fresh.id} was not in the top 10")
+    worst = max(fresh_times) * 1000
+    print(f"new post searchable (add, then a search that finds it): max {worst:.0f} ms of 5")
+    print("  (target < 2 s)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"index arrays: {index.nbytes() / 2**20:.0f} MB; process peak RSS {rss:.0f} MB")
+    print(f"  (peak RSS before the speed test: {rss_before:.0f} MB; it includes the libraries")
+    print("  and the wordfreq dictionaries, about 0.3 GB while they load)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small speed test")
+    parser.add_argument("--no-speed", action="store_true", help="quality only")
+    parser.add_argument("--no-quality", action="store_true", help="speed only")
+    parser.add_argument("--embedder", action="store_true", help="use the sentence encoder")
+    parser.add_argument("--embed-speed", action="store_true", help="also in the speed test")
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args(argv)
+    rows = load(args.data)
+    embedder = UniversalSentenceEncoder() if args.embedder else None
+    if not args.no_quality:
+        quality(rows, embedder)
+    if not args.no_speed:
+        speed(rows, args.quick, embedder if args.embed_speed else None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

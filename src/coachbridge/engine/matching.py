@@ -1,1 +1,0 @@
-"""matching: see DESIGN.md (engine contracts)."""

@@ -1,0 +1,171 @@
+"""Ranking a shortlist and explaining each match in the query post's language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coachbridge.engine import text as textmod
+from coachbridge.engine.matching.model import (
+    CATEGORIES,
+    CATEGORY_NAMES,
+    PRACTICE_ROLES,
+    ROLE_NAMES,
+    ROLES,
+    SCIENCE_ROLES,
+    Match,
+    Reason,
+)
+
+if TYPE_CHECKING:
+    from coachbridge.engine.matching.index import MatchIndex, Query
+
+MAX_TOPICS = 3  # shared concepts named in "why"
+MAX_WORDS = 3
+MUTUAL_MIN = 0.3  # score a post of each author must reach against a post of the other
+GRAMS_REASON_MIN = 0.25
+EMBEDDING_REASON_MIN = 0.5
+
+TEMPLATES: dict[str, dict[textmod.Lang, str]] = {
+    "topic": {"nl": "gedeeld onderwerp: {0}", "en": "shared topic: {0}"},
+    "words": {"nl": "zelfde woorden: {0}", "en": "same words: {0}"},
+    "category": {"nl": "zelfde categorie: {0}", "en": "same category: {0}"},
+    "roles": {"nl": "{0} en {1} vullen elkaar aan", "en": "{0} and {1} complement each other"},
+    "grams": {"nl": "lijkende woorden", "en": "similar wording"},
+    "meaning": {"nl": "vergelijkbare inhoud (taalmodel)", "en": "similar meaning (language model)"},
+}
+
+
+def rank(index: MatchIndex, query: Query, kind: str, k: int) -> list[Match]:
+    """The ``k`` best rows of ``kind`` for ``query``, with reasons; ties broken by id."""
+    import numpy as np  # noqa: PLC0415
+
+    rows = index.candidates(query, kind)
+    if len(rows) == 0 or k <= 0:
+        return []
+    signals = index.score_rows(query, kind, rows)
+    side = index.sides[kind]
+    ids = [side.ids[int(r)] for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: (-round(float(signals["score"][i]), 9), ids[i]))
+    lang = textmod.LANGS[query.lang]
+    out: list[Match] = []
+    for pos in order[:k]:
+        out.append(
+            Match(
+                id=ids[pos],
+                score=float(signals["score"][pos]),
+                forward=float(signals["forward"][pos]),
+                backward=float(signals["backward"][pos]),
+                reasons=tuple(_reasons(index, query, signals, pos, int(rows[pos]), kind, lang)),
+                mutual=_mutual(index, query, kind, int(rows[pos])),
+            )
+        )
+    del np
+    return out
+
+
+def _concept_name(concept: str, lang: textmod.Lang) -> str:
+    terms = textmod.concept_terms(concept, lang) or textmod.concept_terms(concept)
+    return terms[0] if terms else concept.replace("_", " ")
+
+
+def _reasons(  # noqa: PLR0917 -- private helper of rank(), called once
+    index: MatchIndex,
+    query: Query,
+    signals: dict[str, Any],
+    pos: int,
+    row: int,
+    kind: str,
+    lang: textmod.Lang,
+) -> list[Reason]:
+    w = index.weights
+    total = float(signals["total"])
+    mine = signals["lex_owners"] == pos
+    cols = signals["lex_cols"][mine]
+    shared = signals["lex_shared"][mine]
+    q_mass = max(float(shared.sum()), 1e-12)
+    lexical = float(signals["lexical"][pos]) * w.lexical / total
+    reasons: list[Reason] = []
+    topics: dict[str, float] = {}
+    broader: dict[str, float] = {}
+    words: dict[str, float] = {}
+    for col, weight in sorted(
+        zip(cols.tolist(), shared.tolist(), strict=True), key=lambda x: -x[1]
+    ):
+        if weight <= 0:
+            continue
+        name = index.names[col]
+        prefix, _, key = name.partition(":")
+        share = lexical * weight / q_mass
+        if prefix in ("c", "b"):
+            label = _concept_name(key, lang)
+            target = topics if prefix == "c" else broader
+            target[label] = target.get(label, 0.0) + share
+        elif prefix == "t":
+            topics[key] = topics.get(key, 0.0) + share
+        else:
+            word = index.surfaces.get(key, key)
+            words[word] = words.get(word, 0.0) + share
+    if not topics:
+        topics = broader
+    for label, weight in sorted(topics.items(), key=lambda x: -x[1])[:MAX_TOPICS]:
+        reasons.append(Reason("topic", TEMPLATES["topic"][lang].format(label), weight))
+    if words and not topics:
+        best = sorted(words.items(), key=lambda x: -x[1])[:MAX_WORDS]
+        text = TEMPLATES["words"][lang].format(", ".join(word for word, _ in best))
+        reasons.append(Reason("words", text, sum(v for _, v in best)))
+    if signals["category"][pos]:
+        name = CATEGORY_NAMES[CATEGORIES[query.category]][lang]
+        reasons.append(
+            Reason("category", TEMPLATES["category"][lang].format(name), w.category / total)
+        )
+    if signals["roles"][pos]:
+        mine_role, their_role = _role_pair(query.roles, int(index.sides[kind].roles[row]))
+        text = TEMPLATES["roles"][lang].format(
+            ROLE_NAMES[mine_role][lang], ROLE_NAMES[their_role][lang]
+        )
+        reasons.append(Reason("roles", text, w.roles / total))
+    grams = float(signals["grams"][pos])
+    if not topics and not words and grams >= GRAMS_REASON_MIN:
+        reasons.append(Reason("grams", TEMPLATES["grams"][lang], w.grams * grams / total))
+    emb = float(signals["embedding"][pos])
+    if emb >= EMBEDDING_REASON_MIN and w.embedding > 0:
+        reasons.append(Reason("meaning", TEMPLATES["meaning"][lang], w.embedding * emb / total))
+    reasons.sort(key=lambda r: -r.weight)
+    return reasons
+
+
+def _roles_of(mask: int) -> list[str]:
+    return [role for i, role in enumerate(ROLES) if mask & (1 << i)]
+
+
+def _role_pair(query_mask: int, row_mask: int) -> tuple[str, str]:
+    """A role of the query and a complementary role of the match (science vs practice)."""
+    mine, theirs = _roles_of(query_mask), _roles_of(row_mask)
+    for a in mine:
+        for b in theirs:
+            if (a in SCIENCE_ROLES and b in PRACTICE_ROLES) or (
+                a in PRACTICE_ROLES and b in SCIENCE_ROLES
+            ):
+                return a, b
+    return mine[0], theirs[0]
+
+
+def _mutual(index: MatchIndex, query: Query, kind: str, row: int) -> bool:
+    """True if the match's author has a post of the query's kind that one of the query
+    author's posts of the match's kind answers (each has something the other asks for)."""
+    import numpy as np  # noqa: PLC0415
+
+    author = int(index.sides[kind].author[row])
+    if query.author < 0 or author < 0 or author == query.author:
+        return False
+    other_kind = "need" if kind == "offer" else "offer"
+    theirs = [p for p in index.author_posts.get(author, set()) if index.where[p][0] == other_kind]
+    mine = [p for p in index.author_posts.get(query.author, set()) if index.where[p][0] == kind]
+    if not theirs or not mine:
+        return False
+    rows = np.array(sorted(index.where[p][1] for p in mine), dtype=np.int64)
+    for post_id in sorted(theirs):
+        _, their_query = index.query_of(post_id)
+        if float(index.score_rows(their_query, kind, rows)["score"].max()) >= MUTUAL_MIN:
+            return True
+    return False
