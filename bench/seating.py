@@ -1,6 +1,6 @@
 """Benchmark of the World Café seating engine against the issue's targets and a baseline.
 
-    .venv/bin/python bench/seating.py [--quick] [--seeds N] [--baseline-seeds N]
+    .venv/bin/python bench/seating.py [--quick] [--seeds N] [--baseline-seeds N] [--only NAME]
 
 Per instance and seed it prints the figures of the plan (computed by `compute_metrics`, never
 the solver's own score), then a summary against the targets and a ratio against the baseline:
@@ -138,7 +138,7 @@ def instances(quick: bool) -> list[Instance]:
                  zero_repeats_within(2.0), None if quick else geg),
         Instance("cafe 40/8x5/4 hosts roles", lambda s: world_cafe(), 1.0,
                  "0 rep, 0 role missing, mix <= 0.55, <= 1 s", cafe_met, geg),
-        Instance("re-plan after r1: 3 gone, 2 late", first_cafe_plan, 0.45,
+        Instance("re-plan after r1: 3 gone, 2 late", first_cafe_plan, 0.4,
                  "0 rep, < 0.5 s, moved printed", replan_met, None),
     ]  # fmt: skip
 
@@ -366,6 +366,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="one seed, small subset, < 1 min")
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--baseline-seeds", type=int, default=3)
+    parser.add_argument("--only", help="run only instances whose name contains this text")
     args = parser.parse_args(argv)
     seeds = 1 if args.quick else args.seeds
     baseline_seeds = 1 if args.quick else args.baseline_seeds
@@ -375,6 +376,8 @@ def main(argv: list[str]) -> int:
     print("full GEG budget (30 generations x 100 candidates); roles are invisible to it.\n")
     results = []
     for instance in instances(args.quick):
+        if args.only and args.only not in instance.name:
+            continue
         ours = [run_ours(instance, seed) for seed in range(seeds)]
         for row in ours:
             print_row(row)
