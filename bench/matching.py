@@ -15,7 +15,8 @@ lower-cased, our Dutch + English stop words, no stemming) and character 3-5-gram
 
 Speed: 100,000 synthetic posts (made deterministically by recombining sentences of the eval
 posts) are indexed; p50/p95 ms per "matches for one post" query; time from adding one post to
-finding it; bulk indexing time of 10,000 posts; memory (the process's peak RSS, and the size of the index arrays). ``--quick`` uses 20,000 and 2,000 posts. ``--embedder`` adds the
+finding it; bulk indexing time of 10,000 posts; memory (the process's peak RSS, and the size
+of the index arrays). ``--quick`` uses 20,000 and 2,000 posts. ``--embedder`` adds the
 packaged multilingual Universal Sentence Encoder to the engine (quality part only unless
 ``--embed-speed``).
 

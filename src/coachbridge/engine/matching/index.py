@@ -50,11 +50,11 @@ class Weights:
     """Weights of the signals in a one-way score (they are divided by their sum)."""
 
     lexical: float = 0.55
-    grams: float = 0.2
-    category: float = 0.15
-    roles: float = 0.05
-    embedding: float = 0.0  # used only with an embedder
-    idf_power: float = 1.0  # lexical features weigh idf ** idf_power
+    grams: float = 0.1
+    category: float = 0.2
+    roles: float = 0.03
+    embedding: float = 0.6  # used only with an embedder
+    idf_power: float = 1.5  # lexical features weigh idf ** idf_power
     fusion: str = "harmonic"  # "harmonic" | "geometric" | "forward" (no reciprocity)
 
 
@@ -167,10 +167,7 @@ class MatchIndex:
         import numpy as np  # noqa: PLC0415
 
         self.embedder = embedder
-        base = weights or Weights()
-        if embedder is not None and base.embedding == 0.0:
-            base = Weights(**{**base.__dict__, "embedding": 0.25})
-        self.weights = base
+        self.weights = weights or Weights()
         self.vocab: dict[str, int] = {}
         self.names: list[str] = []
         self.surfaces: dict[str, str] = {}
@@ -400,11 +397,11 @@ class MatchIndex:
 
         post.validate()
         feat = post_features(post)
+        vectors = self._embed([f"{post.title}\n{post.text}"])
         known = [(self.vocab[n], w) for n, w in feat.lex.items() if n in self.vocab]
         unknown_idf = float(np.log(1.0 + len(self.where)) + 1.0) ** self.weights.idf_power
         unknown = sum(w for n, w in feat.lex.items() if n not in self.vocab) * unknown_idf
         grams = [self.vocab["g:" + g] for g in feat.grams if "g:" + g in self.vocab]
-        vectors = self._embed([f"{post.title}\n{post.text}"])
         return Query(
             lex_cols=np.array([c for c, _ in known], dtype=np.int64),
             lex_vals=np.array([w for _, w in known], dtype=np.float64),
