@@ -1,0 +1,309 @@
+"""Tests of coachbridge.engine.matching and the `coachbridge match` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coachbridge.engine.commands import run_engine_command
+from coachbridge.engine.matching import MAX_TEXT, MatchIndex, Post, PostError, match_all
+
+pytestmark = pytest.mark.unit
+
+POSTS = [
+    Post(
+        "n-alliance",
+        "need",
+        "Coaches gezocht voor onderzoek naar de werkrelatie",
+        "Voor mijn promotieonderzoek zoek ik coaches die met hun coachee een vragenlijst over de "
+        "werkrelatie willen invullen.",
+        lang="nl",
+        category="participants",
+        roles=("researcher",),
+        author="ruth",
+    ),
+    Post(
+        "n-venue",
+        "need",
+        "Ruimte nodig voor een intervisiebijeenkomst",
+        "Wie weet een betaalbare zaal in Utrecht voor vijftien personen?",
+        lang="nl",
+        category="venue",
+        roles=("coach",),
+        author="kees",
+    ),
+    Post(
+        "o-alliance",
+        "offer",
+        "My clients are happy to take part in research",
+        "I am a career coach; several clients want to fill in questionnaires about the working "
+        "alliance for a study.",
+        lang="en",
+        category="participants",
+        roles=("coach",),
+        author="kees",
+    ),
+    Post(
+        "o-room",
+        "offer",
+        "Meeting room in Utrecht for network events",
+        "Our faculty lends a seminar room for up to forty people, free of charge.",
+        lang="en",
+        category="venue",
+        roles=("researcher",),
+        author="ruth",
+    ),
+    Post(
+        "o-mbti",
+        "offer",
+        "MBTI-certificering in het najaar",
+        "Vierdaagse training: daarna mag je de MBTI zelfstandig afnemen bij je coachees.",
+        lang="nl",
+        category="other",
+        roles=("trainer",),
+    ),
+]
+
+
+def build(posts: list[Post] = POSTS) -> MatchIndex:
+    index = MatchIndex()
+    index.add_many(posts)
+    return index
+
+
+def ids(matches: list[Any]) -> list[str]:
+    return [m.id for m in matches]
+
+
+def test_match_dutch_need_finds_english_offer_on_the_same_concept() -> None:
+    index = build()
+
+    found = index.matches("n-alliance", k=3)
+
+    assert ids(found)[0] == "o-alliance"
+    assert "gedeeld onderwerp: werkrelatie" in found[0].why
+
+
+def test_match_why_is_in_the_query_language_and_names_category() -> None:
+    index = build()
+
+    dutch = index.matches("n-venue", k=1)[0]
+    english = index.matches("o-room", k=1)[0]
+
+    assert dutch.id == "o-room"
+    assert "zelfde categorie: locatie en faciliteiten" in dutch.why
+    assert english.id == "n-venue"
+    assert "same category: venue and facilities" in english.why
+
+
+def test_match_reciprocal_score_is_the_same_from_both_sides() -> None:
+    index = build()
+
+    forward = {m.id: m for m in index.matches("n-alliance", k=5)}["o-alliance"]
+    backward = {m.id: m for m in index.matches("o-alliance", k=5)}["n-alliance"]
+
+    assert forward.score == pytest.approx(backward.score)
+    assert forward.forward == pytest.approx(backward.backward)
+    assert forward.backward == pytest.approx(backward.forward)
+    low, high = sorted((forward.forward, forward.backward))
+    assert low <= forward.score <= high
+
+
+def test_match_roles_and_mutual_are_marked() -> None:
+    index = build()
+
+    found = {m.id: m for m in index.matches("n-alliance", k=5)}["o-alliance"]
+
+    assert "onderzoeker en coach vullen elkaar aan" in found.why
+    assert found.mutual is True  # kees offers what ruth needs, ruth offers kees a room
+
+
+def test_match_only_other_kind_is_returned() -> None:
+    index = build()
+
+    assert set(ids(index.matches("n-venue", k=10))) <= {"o-alliance", "o-room", "o-mbti"}
+    assert set(ids(index.matches("o-room", k=10))) <= {"n-alliance", "n-venue"}
+
+
+def test_match_incremental_add_remove_update_change_results() -> None:
+    index = build()
+    new = Post(
+        "o-zaal",
+        "offer",
+        "Zaal voor intervisie in Utrecht",
+        "Betaalbare ruimte voor vijftien personen, met daglicht en koffie.",
+        lang="nl",
+        category="venue",
+    )
+
+    index.add(new)
+    after_add = ids(index.matches("n-venue", k=1))
+    index.remove("o-zaal")
+    after_remove = {m.id: m for m in index.matches("n-venue", k=5)}
+    index.update(Post("o-room", "offer", "MBTI-training", "Leer de MBTI afnemen.", lang="nl"))
+    after_update = {m.id: m for m in index.matches("n-venue", k=5)}
+
+    assert after_add == ["o-zaal"]
+    assert "o-zaal" not in after_remove
+    assert next(iter(after_remove)) == "o-room"
+    assert "zelfde categorie: locatie en faciliteiten" in after_remove["o-room"].why
+    assert not any("categorie" in why for why in after_update["o-room"].why)
+    assert after_update["o-room"].score < after_remove["o-room"].score / 4
+    assert len(index) == 5
+
+
+def test_match_compaction_keeps_results() -> None:
+    index = build()
+    index.remove("o-mbti")
+    index.add(Post("o-late", "offer", "Zaal", "Een zaal in Utrecht", lang="nl"))
+    before = [(m.id, m.score, m.why) for m in index.matches("n-alliance", k=5)]
+
+    index.compact()
+    after = [(m.id, m.score, m.why) for m in index.matches("n-alliance", k=5)]
+
+    assert "o-mbti" not in [b[0] for b in before]
+    assert before == [(i, pytest.approx(s), w) for i, s, w in after]
+
+
+def test_match_save_load_round_trip_gives_identical_results(tmp_path: Path) -> None:
+    index = build()
+    path = tmp_path / "market.npz"
+
+    index.save(path)
+    loaded = MatchIndex.load(path)
+
+    for post in POSTS:
+        assert loaded.matches(post.id, k=5) == index.matches(post.id, k=5)
+    loaded.add(Post("n-new", "need", "Zaal gezocht", "Een ruimte in Utrecht", lang="nl"))
+    assert ids(loaded.matches("n-new", k=1)) == ["o-room"]
+
+
+def test_match_is_deterministic() -> None:
+    first = match_all(POSTS, k=5)
+    second = match_all(list(POSTS), k=5)
+
+    assert first == second
+
+
+def test_match_search_does_not_index_the_query() -> None:
+    index = build()
+    query = Post("q", "need", "Vergaderruimte", "Zaal in Utrecht gezocht", lang="nl")
+
+    found = index.search(query, k=1)
+
+    assert ids(found) == ["o-room"]
+    assert "q" not in index
+
+
+def test_post_too_long_or_empty_is_refused() -> None:
+    with pytest.raises(PostError, match="too long") as long_error:
+        Post("x", "need", "t", "a" * MAX_TEXT).validate()
+    with pytest.raises(PostError, match="empty") as empty_error:
+        Post("x", "need", " ", "").validate()
+
+    assert long_error.value.field == "text"
+    assert empty_error.value.field == "text"
+
+
+def test_post_from_dict_names_the_field() -> None:
+    with pytest.raises(PostError) as error:
+        Post.from_dict({"id": "a", "kind": "wish", "title": "t", "text": "x"})
+
+    assert error.value.field == "kind"
+
+
+# ---------------------------------------------------------------------------------------------
+# Command
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    return path
+
+
+def as_rows(posts: list[Post]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p.id,
+            "kind": p.kind,
+            "title": p.title,
+            "text": p.text,
+            "lang": p.lang,
+            "category": p.category,
+            "roles": list(p.roles),
+        }
+        for p in posts
+    ]
+
+
+def test_command_prints_one_line_per_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_jsonl(tmp_path / "posts.jsonl", as_rows(POSTS))
+
+    code = run_engine_command("match", ["--posts", str(path), "--k", "2", "--lexical-only"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    assert code == 0
+    assert [line["id"] for line in lines] == [p.id for p in POSTS]
+    assert all(set(line) == {"id", "matches"} for line in lines)
+    first = lines[0]["matches"]
+    assert len(first) == 2
+    assert set(first[0]) == {"id", "score", "why"}
+    assert first[0]["id"] == "o-alliance"
+    assert first[0]["score"] >= first[1]["score"]
+
+
+def test_command_with_queries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    posts = write_jsonl(tmp_path / "posts.jsonl", as_rows(POSTS))
+    query = {"id": "q1", "kind": "need", "title": "Zaal gezocht", "text": "Ruimte in Utrecht"}
+    queries = write_jsonl(tmp_path / "q.jsonl", [query])
+
+    code = run_engine_command(
+        "match", ["--posts", str(posts), "--queries", str(queries), "--lexical-only"]
+    )
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    assert code == 0
+    assert [line["id"] for line in lines] == ["q1"]
+    assert lines[0]["matches"][0]["id"] == "o-room"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"id": "x", "kind": "need", "title": 5, "text": "t"}, ":2: field 'title': must be"),
+        ({"id": "x", "kind": "ask", "title": "t", "text": "t"}, ":2: field 'kind': must be"),
+        ({"id": "x", "kind": "need", "title": "", "text": ""}, ":2: field 'text': empty"),
+        (
+            {"id": "x", "kind": "need", "title": "t", "text": "a" * MAX_TEXT},
+            ":2: field 'text': too long",
+        ),
+        ({"id": "a", "kind": "need", "title": "t", "text": "t"}, ":2: field 'id': 'a' already"),
+    ],
+)
+def test_command_malformed_line_exits_2_naming_line_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: dict[str, Any], message: str
+) -> None:
+    good = {"id": "a", "kind": "offer", "title": "t", "text": "t"}
+    path = write_jsonl(tmp_path / "posts.jsonl", [good, row])
+
+    code = run_engine_command("match", ["--posts", str(path), "--lexical-only"])
+    err = capsys.readouterr().err
+
+    assert code == 2
+    assert f"posts.jsonl{message}" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_command_bad_json_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text('{"id": "a", "kind": "offer", "title": "t", "text": "t"}\n{oops\n', "utf-8")
+
+    code = run_engine_command("match", ["--posts", str(path)])
+
+    assert code == 2
+    assert "posts.jsonl:2: not valid JSON" in capsys.readouterr().err
