@@ -244,7 +244,7 @@ def test_command_prints_one_line_per_post(
 ) -> None:
     path = write_jsonl(tmp_path / "posts.jsonl", as_rows(POSTS))
 
-    code = run_engine_command("match", ["--posts", str(path), "--k", "2", "--lexical-only"])
+    code = run_engine_command("match", ["--posts", str(path), "--k", "2", "--no-embedding"])
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
     assert code == 0
@@ -263,7 +263,7 @@ def test_command_with_queries(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     queries = write_jsonl(tmp_path / "q.jsonl", [query])
 
     code = run_engine_command(
-        "match", ["--posts", str(posts), "--queries", str(queries), "--lexical-only"]
+        "match", ["--posts", str(posts), "--queries", str(queries), "--no-embedding"]
     )
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
@@ -291,7 +291,7 @@ def test_command_malformed_line_exits_2_naming_line_and_field(
     good = {"id": "a", "kind": "offer", "title": "t", "text": "t"}
     path = write_jsonl(tmp_path / "posts.jsonl", [good, row])
 
-    code = run_engine_command("match", ["--posts", str(path), "--lexical-only"])
+    code = run_engine_command("match", ["--posts", str(path), "--no-embedding"])
     err = capsys.readouterr().err
 
     assert code == 2

@@ -6,7 +6,7 @@ category?, roles?, author?}``) and prints one JSON line per query post:
 carries ``"mutual": true`` when both authors have something the other asks for). Without
 ``--queries`` every post is matched against the posts of the other kind; with it, each query
 post (same format, not added to the index) is. ``-`` reads stdin. The packaged sentence encoder
-is used when installed, unless ``--lexical-only``. Bad input: exit 2 with one line naming the
+is used when installed, unless ``--no-embedding``. Bad input: exit 2 with one line naming the
 file, line and field.
 """
 
@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--queries", help="query posts JSONL; default: every post")
     parser.add_argument("--k", type=int, default=10, help="matches per post (default 10)")
     parser.add_argument(
-        "--lexical-only", action="store_true", help="do not use the sentence encoder"
+        "--no-embedding", action="store_true", help="do not use the sentence encoder"
     )
     args = parser.parse_args(argv)
     if args.k < 1:
@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
     posts = read_posts(args.posts)
     queries = read_posts(args.queries) if args.queries else None
     embedder = None
-    if not args.lexical_only:
+    if not args.no_embedding:
         from coachbridge.engine.themes import default_embedder  # noqa: PLC0415
 
         embedder = default_embedder()
