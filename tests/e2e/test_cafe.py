@@ -116,7 +116,8 @@ def test_organiser_plans_moves_checks_in_and_runs_the_wall(
     expect(checkin.locator("#checkin-count")).to_contain_text("26")
 
     # The wall shows where everybody goes, and follows the rounds by itself.
-    wall = browser.new_page(viewport={"width": 1280, "height": 720})
+    projector = browser.new_context(viewport={"width": 1280, "height": 720})
+    wall = projector.new_page()
     wall.goto(f"{base}/meetings/{meeting.pk}/cafe/wall/{cafe.wall_token}/")
     expect(wall.locator(".wall-list li")).to_have_count(26)
     page.goto(f"{base}/meetings/{meeting.pk}/cafe/day/")
@@ -127,4 +128,5 @@ def test_organiser_plans_moves_checks_in_and_runs_the_wall(
     expect(wall.locator(".wall-time")).to_be_visible()
     screenshot(wall, "47-cafe-wall")
     assert violations(wall) == []
+    projector.close()
     phone.close()
