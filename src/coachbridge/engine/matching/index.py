@@ -41,6 +41,7 @@ FORMAT = "coachbridge-match-index/1"
 DELTA_MAX = 2000  # rows added since the last compaction before the index compacts itself
 SHORTLIST = 200  # candidates reranked per query
 EMBED_SHORTLIST = 50  # extra candidates by embedding similarity (when an embedder is set)
+EMBED_SCAN_MAX = 20_000  # above this many rows of a kind, embeddings only rerank (no full scan)
 OTHER = CATEGORIES.index("other")
 LANG_CODES: tuple[textmod.Lang, ...] = textmod.LANGS
 
@@ -144,15 +145,20 @@ class _Side:
         return np.concatenate(owners), np.concatenate(cols), np.concatenate(vals)
 
     def gram_rows(self, rows: IntArray) -> tuple[IntArray, IntArray]:
+        """(owner position in ``rows``, n-gram column) of every n-gram of ``rows``."""
         import numpy as np  # noqa: PLC0415
 
         owners: list[Any] = []
         cols: list[Any] = []
-        for pos, row in enumerate(rows.tolist()):
-            if row < self.n_main:
-                c = self.gram_indices[self.gram_indptr[row] : self.gram_indptr[row + 1]]
-            else:
-                c = self.d_gram[row - self.n_main]
+        main = np.flatnonzero(rows < self.n_main)
+        if len(main):
+            starts = self.gram_indptr[rows[main]]
+            lengths = self.gram_indptr[rows[main] + 1] - starts
+            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+            owners.append(np.repeat(main, lengths))
+            cols.append(self.gram_indices[offsets + np.arange(int(lengths.sum()))])
+        for pos in np.flatnonzero(rows >= self.n_main).tolist():
+            c = self.d_gram[int(rows[pos]) - self.n_main]
             owners.append(np.full(len(c), pos))
             cols.append(c)
         if not owners:
@@ -441,7 +447,7 @@ class MatchIndex:
         if query.author >= 0:
             scores[side.author == query.author] = -np.inf
         chosen = _top(scores, limit)
-        if side.emb is not None and query.embedding is not None:
+        if side.emb is not None and query.embedding is not None and n <= EMBED_SCAN_MAX:
             sims = side.emb @ query.embedding.astype(np.float32)
             sims[~np.isfinite(scores)] = -np.inf
             chosen = np.union1d(chosen, _top(sims, EMBED_SHORTLIST))

@@ -44,8 +44,14 @@ def rank(index: MatchIndex, query: Query, kind: str, k: int) -> list[Match]:
         return []
     signals = index.score_rows(query, kind, rows)
     side = index.sides[kind]
-    ids = [side.ids[int(r)] for r in rows]
-    order = sorted(range(len(rows)), key=lambda i: (-round(float(signals["score"][i]), 9), ids[i]))
+    ids = [side.ids[r] for r in rows.tolist()]
+    scores = np.round(signals["score"], 9)
+    if len(rows) > k:  # only the best k (and any ties with the k-th) need sorting
+        kth = np.partition(-scores, k - 1)[k - 1]
+        keep = np.flatnonzero(-scores <= kth)
+    else:
+        keep = np.arange(len(rows))
+    order = sorted(keep.tolist(), key=lambda i: (-float(scores[i]), ids[i]))
     lang = textmod.LANGS[query.lang]
     out: list[Match] = []
     for pos in order[:k]:
@@ -59,7 +65,6 @@ def rank(index: MatchIndex, query: Query, kind: str, k: int) -> list[Match]:
                 mutual=_mutual(index, query, kind, int(rows[pos])),
             )
         )
-    del np
     return out
 
 
