@@ -208,8 +208,8 @@ def test_wall_by_token_shows_first_names_and_tables_only(client, planned):
     assert '<span class="wall-name">Anna B.</span>' in html
     for secret in ("Zwart", "Bakker", "de Vries", "Geheime Praktijk", people[4].email, "coach"):
         assert secret not in html
-    assert "Round 1 of 3" in html
-    assert "20 minutes left" in html
+    assert "Ronde 1 van 3" in html
+    assert "nog 20 minuten" in html
 
 
 def test_wall_refreshes_itself_with_a_partial(client, planned):
@@ -233,7 +233,7 @@ def test_personal_route_lists_table_and_theme_per_round(client, planned):
 
     for number in (1, 2, 3):
         table = cafe.tables.get(label=seat_of(plan, number, person.pk))
-        assert f"table {table.label}, {table.theme.title}" in " ".join(html.split())
+        assert f"tafel {table.label}, {table.theme.title}" in " ".join(html.split())
 
 
 def test_personal_page_loads_the_route(client, planned):
