@@ -355,10 +355,18 @@ class MatchIndex:
             if len(side.d_lex):
                 lex_parts.append(side.delta_csr(ncols)[delta_keep])
             lex = sp.vstack(lex_parts, format="csr") if lex_parts else sp.csr_matrix((0, ncols))
-            owners, grams = side.gram_rows(keep)
-            counts = np.bincount(owners, minlength=len(keep)) if len(keep) else np.zeros(0, int)
+            # n-grams: filter the main entries by a row mask (no per-entry index arrays)
+            main_lengths = np.diff(side.gram_indptr)
+            main_alive = side.alive[: side.n_main]
+            main_grams = side.gram_indices
+            if not main_alive.all():
+                main_grams = main_grams[np.repeat(main_alive, main_lengths)]
+            delta_grams = [side.d_gram[i] for i in delta_keep.tolist()]
+            counts = np.concatenate(
+                [main_lengths[main_alive], np.array([len(g) for g in delta_grams], dtype=np.int64)]
+            )
             side.gram_indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-            side.gram_indices = grams.astype(np.int32)
+            side.gram_indices = np.concatenate([main_grams, *delta_grams]).astype(np.int32)
             side.lex_csr = lex.astype(np.float64)
             side.lex_csc = side.lex_csr.tocsc()
             side.ids = [side.ids[i] for i in keep.tolist()]
