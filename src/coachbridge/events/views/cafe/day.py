@@ -9,15 +9,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coachbridge.events.access import can_manage
-from coachbridge.events.models import Cafe
-from coachbridge.events.services import cafe as services
-from coachbridge.events.services.cafe import CafeError
-from coachbridge.events.views.cafe.common import (
+from coachbridge.events.access import (
+    can_manage,
     get_cafe_by_wall_token,
     get_cafe_to_manage,
     get_registration_for_cafe,
 )
+from coachbridge.events.models import Cafe
+from coachbridge.events.services import cafe as services
+from coachbridge.events.services.cafe import CafeError
 
 
 def _round_state(cafe: Cafe) -> dict:

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachbridge.common.activity import log_action
+from coachbridge.events.access import get_cafe_to_manage
 from coachbridge.events.documents.cafe import route_cards_pdf, table_cards_pdf
 from coachbridge.events.enums import PlanStatus
 from coachbridge.events.forms_cafe import MoveForm
 from coachbridge.events.models import Cafe, SeatingPlan
 from coachbridge.events.services import cafe as services
 from coachbridge.events.services.cafe import CafeError
-from coachbridge.events.views.cafe.common import get_cafe_to_manage
 
 TEMPLATE = "events/cafe/plan_detail.html"
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from coachbridge.common.activity import log_action
-from coachbridge.events.access import get_meeting_to_manage
+from coachbridge.events.access import get_cafe_to_manage, get_meeting_to_manage
 from coachbridge.events.forms_cafe import (
     CafeRulesForm,
     GroupForm,
@@ -20,7 +20,6 @@ from coachbridge.events.forms_cafe import (
 )
 from coachbridge.events.models import Cafe
 from coachbridge.events.services import cafe as services
-from coachbridge.events.views.cafe.common import get_cafe_to_manage
 
 
 @login_required
