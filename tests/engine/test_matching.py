@@ -307,3 +307,29 @@ def test_command_bad_json_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
 
     assert code == 2
     assert "posts.jsonl:2: not valid JSON" in capsys.readouterr().err
+
+
+class FakeEmbedder:
+    """A deterministic stand-in for a sentence encoder: letter counts of the text."""
+
+    def encode(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        return np.array(
+            [[t.lower().count(c) + 0.1 for c in "abcdefghijklmnopqrstuvwxyz"] for t in texts]
+        )
+
+
+def test_match_embedder_is_pluggable_and_survives_save_load(tmp_path: Path) -> None:
+    index = MatchIndex(embedder=FakeEmbedder())
+    index.add_many(POSTS)
+    path = tmp_path / "market.npz"
+
+    index.save(path)
+    with_embedder = MatchIndex.load(path, embedder=FakeEmbedder())
+    without = MatchIndex.load(path)
+    without.add(Post("n-new", "need", "Zaal gezocht", "Een ruimte in Utrecht", lang="nl"))
+
+    assert with_embedder.matches("n-alliance", k=5) == index.matches("n-alliance", k=5)
+    assert ids(without.matches("n-new", k=1)) == ["o-room"]
+    assert ids(index.matches("n-alliance", k=1)) == ["o-alliance"]

@@ -257,9 +257,18 @@ class MatchIndex:
         for kind, side in self.sides.items():
             if grown[kind]:
                 side.grow(grown[kind])
-            if vectors is not None and emb_rows[kind]:
-                new = vectors[emb_rows[kind]]
-                side.emb = new if side.emb is None else np.vstack([side.emb, new])
+            if emb_rows[kind] and (vectors is not None or side.emb is not None):
+                # keep one embedding row per post: zeros where a post has none (an index
+                # saved without an embedder and loaded with one, or the other way round)
+                dim = vectors.shape[1] if vectors is not None else side.emb.shape[1]
+                if side.emb is None:
+                    side.emb = np.zeros((len(side) - len(emb_rows[kind]), dim), np.float32)
+                new = (
+                    vectors[emb_rows[kind]]
+                    if vectors is not None
+                    else np.zeros((len(emb_rows[kind]), dim), np.float32)
+                )
+                side.emb = np.vstack([side.emb, new])
         if any(len(s.d_lex) > DELTA_MAX for s in self.sides.values()):
             self.compact()
 
