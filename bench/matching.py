@@ -285,9 +285,22 @@ def speed(rows: list[dict[str, Any]], quick: bool, embedder: Any = None) -> None
         f"compaction (folding 1,000 new posts into {size:,}): {time.perf_counter() - started:.1f} s"
     )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"index arrays: {index.nbytes() / 2**20:.0f} MB; process peak RSS {rss:.0f} MB")
+    now = _current_rss_mb()
+    print(f"index arrays: {index.nbytes() / 2**20:.0f} MB; process RSS now {now:.0f} MB,")
+    print(f"  peak {rss:.0f} MB (with the {size:,} synthetic posts the benchmark holds)")
     print(f"  (peak RSS before the speed test: {rss_before:.0f} MB; it includes the libraries")
     print("  and the wordfreq dictionaries, about 0.3 GB while they load)")
+
+
+def _current_rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
 
 
 def main(argv: list[str] | None = None) -> int:
