@@ -12,6 +12,7 @@ lower-cased, our Dutch + English stop words, no stemming) and character 3-5-gram
             (so recall@1 is 1 when the first offer is relevant)
   MRR       1 / rank of the first relevant offer (0 if not in the top 100)
   nDCG@10   graded gains 2^grade - 1
+  hit@5     share of needs with at least one relevant offer in the top 5 (extra, for context)
 
 Speed: 100,000 synthetic posts (made deterministically by recombining sentences of the eval
 posts) are indexed; p50/p95 ms per "matches for one post" query; time from adding one post to
@@ -134,6 +135,7 @@ def need_metrics(ranking: list[str], relevant: dict[str, int]) -> dict[str, floa
         "R@5": recall(5),
         "MRR": 1.0 / first if first else 0.0,
         "nDCG@10": dcg / idcg if idcg else 0.0,
+        "hit@5": 1.0 if first is not None and first <= 5 else 0.0,
     }
 
 
@@ -141,7 +143,8 @@ def table(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]
     """Lines: per subset and method, the four metrics (means over the subset's needs)."""
     lines = []
     groups = [("overall", needs)] + [(s, [n for n in needs if s in n["subsets"]]) for s in SUBSETS]
-    head = f"{'subset':<16}{'n':>4}  {'method':<11}{'R@1':>6}{'R@5':>6}{'MRR':>6}{'nDCG':>6}"
+    metrics = "".join(f"{m:>6}" for m in ("R@1", "R@5", "MRR", "nDCG", "hit@5"))
+    head = f"{'subset':<16}{'n':>4}  {'method':<11}{metrics}"
     lines.append(head)
     for name, rows in groups:
         if not rows:
@@ -153,7 +156,7 @@ def table(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]
         for method, s in scores.items():
             label = name if method == next(iter(rankings)) else ""
             n = str(len(rows)) if label else ""
-            vals = "".join(f"{s[m]:>6.3f}" for m in ("R@1", "R@5", "MRR", "nDCG@10"))
+            vals = "".join(f"{s[m]:>6.3f}" for m in ("R@1", "R@5", "MRR", "nDCG@10", "hit@5"))
             lines.append(f"{label:<16}{n:>4}  {method:<11}{vals}")
         for mine in [m for m in rankings if m.startswith("ours")]:
             for method in [m for m in rankings if not m.startswith("ours")]:
@@ -163,7 +166,7 @@ def table(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]
 
 def _ratios(scores: dict[str, dict[str, float]], mine: str, base: str) -> str:
     out = ""
-    for metric in ("R@1", "R@5", "MRR", "nDCG@10"):
+    for metric in ("R@1", "R@5", "MRR", "nDCG@10", "hit@5"):
         b = scores[base][metric]
         out += f"{scores[mine][metric] / b:>6.2f}" if b > 0 else f"{'inf':>6}"
     return out
