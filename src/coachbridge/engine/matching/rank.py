@@ -25,6 +25,8 @@ MUTUAL_MIN = 0.3  # score a post of each author must reach against a post of the
 GRAMS_REASON_MIN = 0.25
 EMBEDDING_REASON_MIN = 0.5
 
+VAGUE = frozenset({"grams", "meaning"})
+
 TEMPLATES: dict[str, dict[textmod.Lang, str]] = {
     "topic": {"nl": "gedeeld onderwerp: {0}", "en": "shared topic: {0}"},
     "words": {"nl": "zelfde woorden: {0}", "en": "same words: {0}"},
@@ -135,7 +137,8 @@ def _reasons(  # noqa: PLR0917 -- private helper of rank(), called once
     emb = float(signals["embedding"][pos])
     if emb >= EMBEDDING_REASON_MIN and w.embedding > 0:
         reasons.append(Reason("meaning", TEMPLATES["meaning"][lang], w.embedding * emb / total))
-    reasons.sort(key=lambda r: -r.weight)
+    # by their share of the score; the vague ones (similar wording, similar meaning) last
+    reasons.sort(key=lambda r: (r.kind in VAGUE, -r.weight))
     return reasons
 
 
