@@ -16,9 +16,6 @@ from coachbridge.engine.seating.layout import NO_TABLE, Bools, Floats, Ints, Lay
 
 W_HARD = 100_000.0  # per keep-apart pair seated together, per theme revisit (when forbidden)
 W_REPEAT = 1_000.0  # per repeated meeting
-# per pair, (m - 1)(m - 2) / 2 for m meetings: among plans with equally many repeats, prefer
-# two pairs meeting twice to one pair meeting three times (the fair spread GEG gets by squaring)
-W_SPREAD = 100.0
 W_MISSING_ROLE = 30.0  # per required role missing at a table-round
 W_MIX = 10.0  # per seat of mixing deviation
 W_SIZE = 1.0  # per unit of sum of squared table sizes
@@ -55,7 +52,6 @@ class SeatingState:
             "apart": float((layout.apart * self.meet).sum() / 2),
             "themes": float((layout.theme_counted[:, None] * np.maximum(self.visits - 1, 0)).sum()),
             "repeats": float((layout.pair_weight * np.maximum(self.meet - 1, 0)).sum() / 2),
-            "spread": float((layout.pair_weight * self._beyond_twice(self.meet)).sum() / 2),
             "tables": float(self.table_cost(self.counts).sum()),
             "moved": float(moved.sum()),
         }
@@ -66,7 +62,6 @@ class SeatingState:
             W_HARD * parts["apart"]
             + self.theme_weight * parts["themes"]
             + W_REPEAT * parts["repeats"]
-            + W_SPREAD * parts["spread"]
             + parts["tables"]
             + W_MOVED * parts["moved"]
         )
@@ -89,17 +84,9 @@ class SeatingState:
     def pair_matrices(self) -> tuple[Floats, Floats]:
         """(add, remove): cost of one more / one less meeting of each pair."""
         layout = self.layout
-        meet = self.meet
-        once_more = W_REPEAT * (meet >= 1) + W_SPREAD * np.maximum(meet - 1, 0)
-        once_less = W_REPEAT * (meet >= 2) + W_SPREAD * np.maximum(meet - 2, 0)
-        add = layout.pair_weight * once_more + W_HARD * layout.apart
-        remove = layout.pair_weight * once_less + W_HARD * layout.apart
+        add = W_REPEAT * layout.pair_weight * (self.meet >= 1) + W_HARD * layout.apart
+        remove = W_REPEAT * layout.pair_weight * (self.meet >= 2) + W_HARD * layout.apart
         return add, remove
-
-    @staticmethod
-    def _beyond_twice(meet: Floats) -> Floats:
-        extra: Floats = np.maximum(meet - 1, 0) * np.maximum(meet - 2, 0) / 2
-        return extra
 
     def move_terms(self) -> tuple[Floats, Floats, Bools]:
         """(add, U, conflicted): the pair matrix, single-move deltas and people in conflict."""
