@@ -73,3 +73,22 @@ def csp_violations(page):
         " window.__blocked.push(event.violatedDirective + ' ' + (event.blockedURI || 'inline')));"
     )
     return lambda: page.evaluate("window.__blocked || []")
+
+
+@pytest.fixture
+def open_page(browser):
+    """A page in a browser context of its own (another person), closed after the test.
+
+    Closing matters: an open context keeps connections to the live server alive until the
+    server stops, and its request threads then fail.
+    """
+    contexts = []
+
+    def make(**context_args):
+        context = browser.new_context(**context_args)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -33,20 +33,19 @@ def no_sideways_scroll(page):
 
 
 def test_guest_adds_insights_from_a_phone_and_the_wall_shows_them(
-    browser, live_server, demo, screenshot
+    open_page, live_server, demo, screenshot
 ):
     base = live_server.url
     meeting = Meeting.objects.get(title="Impact Meeting Coaching")
     table = open_harvest(meeting)
     guest = Registration.objects.filter(meeting=meeting, user__isnull=True).first()
 
-    organiser = browser.new_page()
+    organiser = open_page()
     log_in(organiser, base, "organiser@example.org")
     organiser.goto(f"{base}/meetings/{meeting.pk}/harvest/wall/")
     assert violations(organiser) == []
 
-    phone_context = browser.new_context(viewport=PHONE)
-    phone = phone_context.new_page()
+    phone = open_page(viewport=PHONE)
     phone.goto(f"{base}/my/registration/{guest.token}/")
     phone.click(f"a[href='/h/me/{guest.token}/']")
     phone.goto(f"{base}/h/{table.harvest_token}/")
@@ -82,7 +81,6 @@ def test_guest_adds_insights_from_a_phone_and_the_wall_shows_them(
     assert violations(phone) == []
     no_sideways_scroll(phone)
     screenshot(phone, "42-harvest-personal-phone")
-    phone_context.close()
 
 
 def test_organiser_groups_corrects_and_publishes_the_report(

@@ -10,10 +10,10 @@ pytestmark = E2E
 
 
 def test_organiser_plans_member_and_guest_register_organiser_sees_list(
-    browser, live_server, demo, screenshot
+    open_page, live_server, demo, screenshot
 ):
     base = live_server.url
-    organiser = browser.new_page()
+    organiser = open_page()
     log_in(organiser, base, "organiser@example.org")
     organiser.goto(f"{base}/meetings/new/")
     organiser.fill("input[name=title]", "Leercafé over het rimpeleffect")
@@ -28,14 +28,14 @@ def test_organiser_plans_member_and_guest_register_organiser_sees_list(
     expect(organiser.locator("h1")).to_have_text("Leercafé over het rimpeleffect")
     meeting = Meeting.objects.get(title="Leercafé over het rimpeleffect")
 
-    member = browser.new_page()
+    member = open_page()
     log_in(member, base, "coach@example.org")
     member.goto(f"{base}{meeting.get_absolute_url()}")
     member.click("text=Meld je aan met één klik")
     expect(member.locator(".messages")).to_contain_text("Je bent aangemeld")
     screenshot(member, "21-meeting-registered-nl")
 
-    guest = browser.new_page(viewport={"width": 375, "height": 740})
+    guest = open_page(viewport={"width": 375, "height": 740})
     guest.goto(f"{base}{meeting.get_absolute_url()}")
     guest.click("text=Aanmelden als gast")
     guest.fill("input[name=name]", "Gijs Gast")
