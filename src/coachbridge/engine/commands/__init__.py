@@ -8,8 +8,12 @@ To add a command: add the module here and its name to `ENGINE_COMMANDS`.
 
 from __future__ import annotations
 
+import argparse
 import importlib
+import json
 import sys
+from collections.abc import Iterator
+from typing import Any, NoReturn
 
 ENGINE_COMMANDS: dict[str, str] = {
     "seating": "coachbridge.engine.commands.seating",
@@ -40,3 +44,39 @@ def run_engine_command(name: str, argv: list[str]) -> int:
         print(f"coachbridge {name}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return result
+
+
+class CommandParser(argparse.ArgumentParser):
+    """argparse, but a bad argument is an InputError (exit 2, one line) instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InputError(f"arguments: {message}")
+
+
+def read_text(path: str) -> str:
+    """A UTF-8 file, or stdin for "-"."""
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+
+
+def json_lines(path: str, *, noun: str) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """The JSON objects of a JSON Lines file, with "file:line" and the line number."""
+    name = "<stdin>" if path == "-" else path
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{where}: not valid JSON ({error.msg})") from None
+        if not isinstance(row, dict):
+            raise InputError(f"{where}: {noun} must be a JSON object")
+        yield where, number, row

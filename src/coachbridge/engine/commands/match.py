@@ -12,47 +12,19 @@ file, line and field.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from typing import Any
 
-from coachbridge.engine.commands import InputError
+from coachbridge.engine.commands import CommandParser, InputError, json_lines
 from coachbridge.engine.matching import MatchIndex, Post, PostError
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse would exit with 2 and a usage block
-        raise InputError(f"arguments: {message}")
-
-
-def _read_text(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
 
 
 def read_posts(path: str) -> list[Post]:
     """Parse a posts JSONL file; raises InputError naming file, line and field."""
-    name = "<stdin>" if path == "-" else path
     posts: list[Post] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{where}: not valid JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise InputError(f"{where}: a post must be a JSON object")
+    for where, number, row in json_lines(path, noun="a post"):
         try:
             post = Post.from_dict(row)
         except PostError as error:
@@ -64,12 +36,12 @@ def read_posts(path: str) -> list[Post]:
         seen[post.id] = number
         posts.append(post)
     if not posts:
-        raise InputError(f"{name}: no posts")
+        raise InputError(f"{'<stdin>' if path == '-' else path}: no posts")
     return posts
 
 
 def main(argv: list[str]) -> int:
-    parser = _Parser(prog="coachbridge match", description=__doc__.splitlines()[0])
+    parser = CommandParser(prog="coachbridge match", description=__doc__.splitlines()[0])
     parser.add_argument("--posts", required=True, help="posts JSONL (- for stdin)")
     parser.add_argument("--queries", help="query posts JSONL; default: every post")
     parser.add_argument("--k", type=int, default=10, help="matches per post (default 10)")

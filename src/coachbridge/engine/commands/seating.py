@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any, NoReturn
 
-from coachbridge.engine.commands import InputError
+from coachbridge.engine.commands import CommandParser, InputError
 from coachbridge.engine.seating import (
     Constraints,
     FixedSeat,
@@ -27,11 +27,6 @@ from coachbridge.engine.seating import (
 )
 
 DEFAULT_TIME_LIMIT_S = 10.0
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise InputError(f"arguments: {message}")
 
 
 def main(argv: list[str]) -> int:
@@ -60,7 +55,7 @@ def main(argv: list[str]) -> int:
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
-    parser = _Parser(prog="coachbridge seating", description=__doc__)
+    parser = CommandParser(prog="coachbridge seating", description=__doc__)
     parser.add_argument("--input", help="problem as JSON")
     parser.add_argument("--people", type=int)
     parser.add_argument("--tables", type=int)

@@ -8,49 +8,20 @@ notes from stdin. Bad input: exit 2 with one line naming file, line and field.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from typing import Any
 
-from coachbridge.engine.commands import InputError
+from coachbridge.engine.commands import CommandParser, InputError, json_lines, read_text
 from coachbridge.engine.themes import Guide, GuideError, Note, find_themes
 
 LANG_CODES = ("nl", "en")
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse would exit with 2 and a usage block
-        raise InputError(f"arguments: {message}")
-
-
-def _read_text(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-
-
 def read_notes(path: str) -> list[Note]:
     """Parse a notes JSONL file; raises InputError naming file, line and field."""
-    name = "<stdin>" if path == "-" else path
     notes: list[Note] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{where}: not valid JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise InputError(f"{where}: a note must be a JSON object")
+    for where, number, row in json_lines(path, noun="a note"):
         note_id = row.get("id")
         if isinstance(note_id, bool) or not isinstance(note_id, str | int) or note_id == "":
             raise InputError(f"{where}: field 'id': required, a non-empty string or number")
@@ -76,7 +47,7 @@ def read_notes(path: str) -> list[Note]:
 def read_guide(path: str, note_ids: set[str]) -> list[Guide]:
     """Parse a guide JSON file; raises InputError naming file, entry and field."""
     try:
-        data = json.loads(_read_text(path))
+        data = json.loads(read_text(path))
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
     if not isinstance(data, list):
@@ -111,7 +82,9 @@ def read_guide(path: str, note_ids: set[str]) -> list[Guide]:
 
 
 def main(argv: list[str]) -> int:
-    parser = _Parser(prog="coachbridge themes", description="Group harvest notes into themes.")
+    parser = CommandParser(
+        prog="coachbridge themes", description="Group harvest notes into themes."
+    )
     parser.add_argument("--notes", required=True, help="notes as JSON Lines ('-' for stdin)")
     parser.add_argument("--k", type=int, default=None, help="number of themes (default: auto)")
     parser.add_argument("--guide", default=None, help="JSON list of {label, examples}")
