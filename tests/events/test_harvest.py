@@ -293,7 +293,7 @@ def test_wall_query_count_does_not_grow_with_insights(cafe, organiser, count):
     with CaptureQueriesContext(connection) as queries:
         client.get(url, HTTP_HX_REQUEST="true")
 
-    assert len(queries) == 8
+    assert len(queries) == 7
 
 
 def test_organiser_opens_and_closes_the_harvest_and_hides_an_insight(cafe, organiser):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachbridge.events.access import (
+    get_cafe_to_manage,
     get_meeting_for_user,
     get_meeting_to_manage,
     get_registration_by_token,
@@ -202,8 +203,7 @@ def _wall(request: HttpRequest, cafe: Cafe) -> HttpResponse:
 
 @login_required
 def harvest_wall(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    return _wall(request, _cafe_or_404(meeting))
+    return _wall(request, get_cafe_to_manage(request, pk))
 
 
 def wall_link(request: HttpRequest, token: str) -> HttpResponse:
@@ -247,8 +247,8 @@ def harvest_manage(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def harvest_open(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     is_open = request.POST.get("open") == "1"
     services.set_harvest_open(cafe, is_open=is_open, by=request.user)
     messages.success(
@@ -263,8 +263,8 @@ def harvest_open(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def insight_hide(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     insight = get_object_or_404(cafe.insights, pk=insight_pk)
     hidden = request.POST.get("hidden") == "1"
     services.set_hidden(insight, hidden=hidden, by=request.user)
@@ -308,8 +308,8 @@ def _after_change(
 
 @login_required
 def synthesis(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     running = synthesis_running(cafe)
     if request.htmx and request.headers.get("HX-Target") == "synthesis-status":
         if not running:
@@ -333,8 +333,8 @@ def synthesis(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def synthesise(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     start_over = request.POST.get("start_over") == "1"
     start_synthesis(cafe, by=request.user, start_over=start_over)
     if synthesis_running(cafe):
@@ -347,8 +347,8 @@ def synthesise(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def subtheme_rename(request: HttpRequest, pk: int, subtheme_pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     subtheme = get_object_or_404(SubTheme, pk=subtheme_pk, theme__cafe=cafe)
     form = SubThemeRenameForm(request.POST)
     error = ""
@@ -364,8 +364,8 @@ def subtheme_rename(request: HttpRequest, pk: int, subtheme_pk: int) -> HttpResp
 @login_required
 @require_POST
 def subtheme_merge(request: HttpRequest, pk: int, subtheme_pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     subtheme = get_object_or_404(SubTheme, pk=subtheme_pk, theme__cafe=cafe)
     theme_pk = subtheme.theme_id
     form = SubThemeMergeForm(request.POST, subtheme=subtheme)
@@ -382,8 +382,8 @@ def subtheme_merge(request: HttpRequest, pk: int, subtheme_pk: int) -> HttpRespo
 @login_required
 @require_POST
 def move_insights(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     theme = get_object_or_404(cafe.themes, pk=theme_pk)
     form = MoveInsightsForm(request.POST, theme=theme)
     error = ""
@@ -406,8 +406,8 @@ def move_insights(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def insight_highlight(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
-    meeting = get_meeting_to_manage(request, pk)
-    cafe = _cafe_or_404(meeting)
+    cafe = get_cafe_to_manage(request, pk)
+    meeting = cafe.meeting
     insight = get_object_or_404(cafe.insights, pk=insight_pk)
     services.set_highlight(insight, highlight=request.POST.get("highlight") == "1", by=request.user)
     return _after_change(request, meeting, cafe, insight.theme_id)
