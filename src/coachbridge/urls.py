@@ -15,5 +15,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("coachbridge.accounts.urls")),
     path("", include("coachbridge.events.urls")),
+    path("marketplace/", include("coachbridge.marketplace.urls")),
+    path("agenda/", include("coachbridge.agenda.urls")),
+    path("knowledge/", include("coachbridge.knowledge.urls")),
     path("admin/", admin.site.urls),
 ]

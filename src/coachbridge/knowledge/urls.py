@@ -1,0 +1,5 @@
+"""URLs of the knowledge app."""
+
+app_name = "knowledge"
+
+urlpatterns: list = []

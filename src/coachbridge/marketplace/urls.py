@@ -1,0 +1,5 @@
+"""URLs of the marketplace app."""
+
+app_name = "marketplace"
+
+urlpatterns: list = []
