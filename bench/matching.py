@@ -1,15 +1,18 @@
 """Benchmark of the marketplace matching engine (coachbridge.engine.matching).
 
 Quality, on bench/data/matching_eval.jsonl (written for the project; see bench/data/README.md):
-for each need, the offers are ranked; recall@1, recall@5, MRR and nDCG@10 per subset
+for each need, the offers are ranked; P@1, recall@5, recall@10, MRR, nDCG@10 and hit@5 per subset
 (same_language, cross_language, hard_paraphrase, distractor, mixed) and overall, for the
 development needs, the hold-out needs (never inspected per query while tuning) and all needs.
 Next to our engine, two baselines run in the same process on title + text: BM25 (bm25s, words
 lower-cased, our Dutch + English stop words, no stemming) and character 3-5-gram TF-IDF
 (scikit-learn, char_wb, sublinear tf, cosine). Ratios ours / baseline are printed.
 
-  recall@k  share of a need's relevant offers (grade >= 1) in the top k, out of at most k
-            (so recall@1 is 1 when the first offer is relevant)
+  P@1       1 if the first offer is relevant (grade >= 1), else 0
+  R@k       recall@k, the standard definition: the share of a need's relevant offers that are
+            in the top k, |relevant in top k| / |relevant|, averaged over needs. No need in the
+            set has more than 4 relevant offers, so R@5 can reach 1 for every need (and equals
+            the "capped" recall |relevant in top k| / min(k, |relevant|) used by BEIR)
   MRR       1 / rank of the first relevant offer (0 if not in the top 100)
   nDCG@10   graded gains 2^grade - 1
   hit@5     share of needs with at least one relevant offer in the top 5 (extra, for context)
@@ -120,31 +123,46 @@ def rank_char_tfidf(
 # Metrics
 
 
-def need_metrics(ranking: list[str], relevant: dict[str, int]) -> dict[str, float]:
-    found = [relevant.get(i, 0) for i in ranking]
+METRICS = ("P@1", "R@5", "R@10", "MRR", "nDCG@10", "hit@5")
 
-    def recall(k: int) -> float:
-        return sum(1 for g in found[:k] if g > 0) / min(k, len(relevant))
+
+def need_metrics(ranking: list[str], relevant: dict[str, int]) -> dict[str, float]:
+    """The metrics of one need (see the module docstring); ``relevant``: offer id -> grade."""
+    found = [relevant.get(i, 0) for i in ranking]
+    n_relevant = sum(1 for g in relevant.values() if g > 0)
+
+    def recall(k: int) -> float:  # standard recall@k
+        return sum(1 for g in found[:k] if g > 0) / n_relevant
 
     first = next((r for r, g in enumerate(found, start=1) if g > 0), None)
     dcg = sum((2**g - 1) / math.log2(r + 1) for r, g in enumerate(found[:10], start=1))
     ideal = sorted(relevant.values(), reverse=True)[:10]
     idcg = sum((2**g - 1) / math.log2(r + 1) for r, g in enumerate(ideal, start=1))
     return {
-        "R@1": recall(1),
+        "P@1": 1.0 if first == 1 else 0.0,
         "R@5": recall(5),
+        "R@10": recall(10),
         "MRR": 1.0 / first if first else 0.0,
         "nDCG@10": dcg / idcg if idcg else 0.0,
         "hit@5": 1.0 if first is not None and first <= 5 else 0.0,
     }
 
 
+def subsets(needs: list[dict[str, Any]]) -> list[str]:
+    """The subsets present in ``needs``: the known ones in their order, then any others."""
+    seen = {s for n in needs for s in n["subsets"]}
+    return [s for s in SUBSETS if s in seen] + sorted(seen - set(SUBSETS))
+
+
 def table(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]) -> list[str]:
-    """Lines: per subset and method, the four metrics (means over the subset's needs)."""
+    """Lines: per subset and method, the metrics (means over the subset's needs)."""
     lines = []
-    groups = [("overall", needs)] + [(s, [n for n in needs if s in n["subsets"]]) for s in SUBSETS]
-    metrics = "".join(f"{m:>6}" for m in ("R@1", "R@5", "MRR", "nDCG", "hit@5"))
-    head = f"{'subset':<16}{'n':>4}  {'method':<11}{metrics}"
+    groups = [("overall", needs)] + [
+        (s, [n for n in needs if s in n["subsets"]]) for s in subsets(needs)
+    ]
+    head = f"{'subset':<16}{'n':>4}  {'method':<11}" + "".join(
+        f"{m.replace('@10', '') if m.startswith('n') else m:>6}" for m in METRICS
+    )
     lines.append(head)
     for name, rows in groups:
         if not rows:
@@ -152,11 +170,11 @@ def table(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]
         scores: dict[str, dict[str, float]] = {}
         for method, ranking in rankings.items():
             per = [need_metrics(ranking[n["id"]], n["relevant"]) for n in rows]
-            scores[method] = {m: float(np.mean([p[m] for p in per])) for m in per[0]}
+            scores[method] = {m: float(np.mean([p[m] for p in per])) for m in METRICS}
         for method, s in scores.items():
             label = name if method == next(iter(rankings)) else ""
             n = str(len(rows)) if label else ""
-            vals = "".join(f"{s[m]:>6.3f}" for m in ("R@1", "R@5", "MRR", "nDCG@10", "hit@5"))
+            vals = "".join(f"{s[m]:>6.3f}" for m in METRICS)
             lines.append(f"{label:<16}{n:>4}  {method:<11}{vals}")
         for mine in [m for m in rankings if m.startswith("ours")]:
             for method in [m for m in rankings if not m.startswith("ours")]:
@@ -166,9 +184,9 @@ def table(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]
 
 def _ratios(scores: dict[str, dict[str, float]], mine: str, base: str) -> str:
     out = ""
-    for metric in ("R@1", "R@5", "MRR", "nDCG@10", "hit@5"):
-        b = scores[base][metric]
-        out += f"{scores[mine][metric] / b:>6.2f}" if b > 0 else f"{'inf':>6}"
+    for metric in METRICS:
+        b, a = scores[base][metric], scores[mine][metric]
+        out += f"{a / b:>6.2f}" if b > 0 else f"{('inf' if a > 0 else '='):>6}"
     return out
 
 
@@ -184,11 +202,45 @@ def quality(rows: list[dict[str, Any]], embedder: Any = None) -> None:
         "char-tfidf": rank_char_tfidf(needs, offers),
     }
     seconds = time.perf_counter() - started
+    most = max(len(n["relevant"]) for n in needs)
     print(f"# quality: {len(needs)} needs, {len(offers)} offers ({seconds:.1f} s)")
+    print(f"# at most {most} relevant offers per need (recall@5 can reach 1 for every need)")
     for split in ("dev", "holdout", "all"):
         chosen = [n for n in needs if split == "all" or n["split"] == split]
         print(f"\n## {split} needs")
         print("\n".join(table(chosen, rankings)))
+        print("\n".join(verdict(chosen, rankings)))
+
+
+def verdict(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]) -> list[str]:
+    """The targets of issue 4 for the first engine column: overall R@5 >= 0.95 and MRR >= 0.9;
+    better than both baselines on every subset and metric (lists ties and losses)."""
+    mine = next(iter(rankings))
+    bases = [m for m in rankings if not m.startswith("ours")]
+
+    def mean(rows: list[dict[str, Any]], method: str, metric: str) -> float:
+        return float(
+            np.mean([need_metrics(rankings[method][n["id"]], n["relevant"])[metric] for n in rows])
+        )
+
+    r5, mrr = mean(needs, mine, "R@5"), mean(needs, mine, "MRR")
+    out = [
+        f"targets ({mine}): overall R@5 {r5:.3f} (>= 0.95: {'yes' if r5 >= 0.95 else 'no'}),"
+        f" MRR {mrr:.3f} (>= 0.9: {'yes' if mrr >= 0.9 else 'no'})"
+    ]
+    ties, losses = [], []
+    for name in ["overall", *subsets(needs)]:
+        rows = needs if name == "overall" else [n for n in needs if name in n["subsets"]]
+        for metric in METRICS:
+            a = mean(rows, mine, metric)
+            best = max(mean(rows, b, metric) for b in bases)
+            if a < best - 1e-9:
+                losses.append(f"{name} {metric} {a:.3f} < {best:.3f}")
+            elif a <= best + 1e-9:
+                ties.append(f"{name} {metric} {a:.3f}")
+    out.append("  below a baseline: " + ("; ".join(losses) if losses else "none"))
+    out.append("  tied with the best baseline: " + ("; ".join(ties) if ties else "none"))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
