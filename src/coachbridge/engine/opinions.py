@@ -1,1 +1,0 @@
-"""opinions: see DESIGN.md (engine contracts)."""

@@ -1,0 +1,130 @@
+"""The Pol.is math: PCA on a sparse vote matrix, base clusters, opinion groups, silhouette.
+
+Follows the published Pol.is math (compdemocracy/polis, `math/src/polismath/math/`: `pca.clj`,
+`clusters.clj`, `conversation.clj`); see docs/algorithms/opinions.md. Everything is
+deterministic: no random numbers, initial centres are the first distinct points in voter order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+Matrix = NDArray[np.float64]
+Labels = NDArray[np.int64]
+
+BASE_CLUSTERS = 100
+KMEANS_ITERATIONS = 20
+
+
+def pca_projection(votes: Matrix, voted: NDArray[np.bool_]) -> Matrix:
+    """2-D positions of the rows of a vote matrix with missing votes (``voted`` False).
+
+    Missing votes are imputed with the column mean (they add nothing to the projection), and each
+    position is scaled by sqrt(n_statements / n_votes) so that people who voted on few statements
+    are not pulled to the centre (Pol.is `sparsity-aware-project-ptpts`).
+    """
+    n_rows, n_cols = votes.shape
+    if n_rows == 0 or n_cols == 0:
+        return np.zeros((n_rows, 2))
+    counts = voted.sum(axis=0)
+    means = np.where(counts > 0, (votes * voted).sum(axis=0) / np.maximum(counts, 1), 0.0)
+    centred = np.where(voted, votes - means, 0.0)
+    components = principal_components(centred, 2)
+    projected = centred @ components.T
+    n_votes = voted.sum(axis=1)
+    scale = np.sqrt(n_cols / np.maximum(n_votes, 1))
+    result: Matrix = projected * scale[:, None]
+    return result
+
+
+def principal_components(centred: Matrix, n: int) -> Matrix:
+    """The first ``n`` principal axes (rows), each signed so its largest entry is positive."""
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    axes = np.zeros((n, centred.shape[1]))
+    k = min(n, vt.shape[0])
+    axes[:k] = vt[:k]
+    for i in range(n):
+        if axes[i].any():
+            biggest = int(np.argmax(np.abs(axes[i]) - 1e-9 * np.arange(axes.shape[1])))
+            if axes[i, biggest] < 0:
+                axes[i] = -axes[i]
+    return axes
+
+
+def kmeans(
+    points: Matrix,
+    k: int,
+    *,
+    weights: NDArray[np.float64] | None = None,
+    iterations: int = KMEANS_ITERATIONS,
+) -> tuple[Labels, Matrix]:
+    """Weighted k-means, started from the first ``k`` distinct points (Pol.is `init-clusters`).
+
+    Returns (label per point, centres). Ties go to the lower cluster number; empty clusters are
+    dropped, so there may be fewer than ``k`` clusters.
+    """
+    if weights is None:
+        weights = np.ones(len(points))
+    centres = first_distinct(points, k)
+    labels = assign(points, centres)
+    for _ in range(iterations):
+        new_centres = []
+        for c in range(len(centres)):
+            mask = labels == c
+            if mask.any():
+                w = weights[mask]
+                new_centres.append((points[mask] * w[:, None]).sum(axis=0) / w.sum())
+        moved = np.array(new_centres)
+        new_labels = assign(points, moved)
+        if (
+            len(moved) == len(centres)
+            and np.allclose(moved, centres)
+            and (new_labels == labels).all()
+        ):
+            break
+        centres, labels = moved, new_labels
+    return labels, centres
+
+
+def first_distinct(points: Matrix, k: int) -> Matrix:
+    chosen: list[NDArray[np.float64]] = []
+    seen: set[tuple[float, ...]] = set()
+    for point in points:
+        key = tuple(np.round(point, 12).tolist())
+        if key not in seen:
+            seen.add(key)
+            chosen.append(point)
+            if len(chosen) == k:
+                break
+    return np.array(chosen)
+
+
+def assign(points: Matrix, centres: Matrix) -> Labels:
+    distances = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    labels: Labels = np.argmin(distances, axis=1).astype(np.int64)
+    return labels
+
+
+def silhouette(points: Matrix, labels: Labels, weights: NDArray[np.float64] | None = None) -> float:
+    """Mean silhouette coefficient (weighted by ``weights``); 0 for a single cluster."""
+    ids = np.unique(labels)
+    if len(ids) < 2:
+        return 0.0
+    if weights is None:
+        weights = np.ones(len(points))
+    distances = np.sqrt(((points[:, None, :] - points[None, :, :]) ** 2).sum(axis=2))
+    scores = np.zeros(len(points))
+    for i in range(len(points)):
+        own = labels == labels[i]
+        own_weight = weights[own].sum() - weights[i]
+        if own_weight <= 0:
+            continue  # a lone point scores 0
+        a = (distances[i, own] * weights[own]).sum() / own_weight
+        b = min(
+            (distances[i, labels == c] * weights[labels == c]).sum() / weights[labels == c].sum()
+            for c in ids
+            if c != labels[i]
+        )
+        scores[i] = 0.0 if max(a, b) == 0 else (b - a) / max(a, b)
+    return float((scores * weights).sum() / weights.sum())
