@@ -1,1 +1,0 @@
-"""readability: see DESIGN.md (engine contracts)."""

@@ -1,0 +1,727 @@
+"""The signals of the readability engine: per word, per sentence and per text.
+
+Word look-ups (frequency, syllables, compound parts) are cached per distinct word and language,
+so a long text costs one look-up per distinct word. The wordfreq lists and the data files are
+loaded once, through ``engine/text.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from coachbridge.engine import text as textmod
+from coachbridge.engine.readability.sentences import syllables
+from coachbridge.engine.text import Lang, Token
+
+# Thresholds of the issues (docs/algorithms/readability.md explains each).
+LONG_SENTENCE_WORDS = 20  # more words than this: long_sentence
+RARE_ZIPF: dict[str, float] = {"nl": 3.0, "en": 3.0}  # below: rare_word
+PART_ZIPF = 3.0  # a rare Dutch compound is fine when every part is at least this common
+LONG_WORD_SYLLABLES = 5  # at least this many syllables: long_word
+LONG_WORD_LETTERS = 16  # or at least this many letters
+LONG_COMPOUND_LETTERS = 13  # a Dutch compound of this length gets the compound advice
+CLAUSE_LIMIT = 1  # more subordinate clauses than this in one sentence: clauses
+MIN_WORD_LETTERS = 3  # shorter words are never rare or long
+
+# --- passive constructions -------------------------------------------------------------------
+_NL_WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
+_NL_ZIJN = frozenset({"is", "ben", "bent", "zijn", "was", "waren", "geweest"})
+_NL_SEPARABLE = (
+    "aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen", "terug",
+    "toe", "uit", "vast", "voor", "weg", "los", "neer", "tegen", "vrij", "goed", "kwijt",
+)  # fmt: skip
+_NL_INSEPARABLE = ("be", "ver", "ont", "her", "er", "onder", "over", "door", "mis", "ge")
+# participles that go with "zijn" in the active voice, and participle-like adjectives
+_NL_NOT_PASSIVE = frozenset(
+    [
+        "gegaan",
+        "gekomen",
+        "geweest",
+        "geworden",
+        "gebleven",
+        "gebleken",
+        "gestorven",
+        "gevallen",
+        "begonnen",
+        "gebeurd",
+        "verschenen",
+        "ontstaan",
+        "gestopt",
+        "gegroeid",
+        "gestegen",
+        "gedaald",
+        "geboren",
+        "verdwenen",
+        "vertrokken",
+        "aangekomen",
+        "opgegroeid",
+        "gelukt",
+        "mislukt",
+        "geslaagd",
+        "gelopen",
+        "gereden",
+        "gevlogen",
+        "ontsnapt",
+        "overleden",
+        "teruggekomen",
+        "meegegaan",
+        "afgelopen",
+        "opgestaan",
+        "gestart",
+        "geëindigd",
+        "verhuisd",
+        "veranderd",
+        "verbeterd",
+        "bekend",
+        "gezond",
+        "geschikt",
+        "gewend",
+        "gewoon",
+        "gebied",
+        "gedrag",
+        "geluid",
+        "gesprek",
+        "gevoel",
+        "gevolg",
+        "geheel",
+        "besteed",
+        "bereid",
+        "bewust",
+        "bezet",
+        "gerust",
+        "gelijk",
+        "geleden",
+        "gesloten",
+        "geopend",
+        "verliefd",
+        "verplicht",
+        "benieuwd",
+        "betrokken",
+        "verbonden",
+        "gemotiveerd",
+        "tevreden",
+        "ervaren",
+        "gespannen",
+        "verrast",
+        "geïnteresseerd",
+        "gedacht",
+        "gewerkt",
+        "geleerd",
+        "gezocht",
+        "gehad",
+        "gedaan",
+        "gezegd",
+        "gewild",
+        "gekund",
+        "gemoeten",
+        "gemogen",
+    ]
+)
+_EN_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being"})
+_EN_ADVERBS = frozenset(
+    [
+        "not",
+        "also",
+        "often",
+        "always",
+        "never",
+        "usually",
+        "still",
+        "then",
+        "now",
+        "just",
+        "only",
+        "rarely",
+        "sometimes",
+        "already",
+        "mostly",
+        "partly",
+        "widely",
+        "fully",
+        "well",
+        "being",
+        "generally",
+    ]
+)
+_EN_IRREGULAR = frozenset(
+    [
+        "done",
+        "made",
+        "given",
+        "taken",
+        "seen",
+        "known",
+        "shown",
+        "found",
+        "written",
+        "told",
+        "paid",
+        "held",
+        "brought",
+        "built",
+        "bought",
+        "chosen",
+        "drawn",
+        "driven",
+        "felt",
+        "kept",
+        "left",
+        "lost",
+        "meant",
+        "met",
+        "put",
+        "read",
+        "run",
+        "said",
+        "sent",
+        "set",
+        "spent",
+        "taught",
+        "thought",
+        "understood",
+        "won",
+        "begun",
+        "broken",
+        "forgotten",
+        "hidden",
+        "spoken",
+        "stolen",
+        "worn",
+        "grown",
+        "thrown",
+        "led",
+        "heard",
+        "caught",
+        "fed",
+        "hit",
+        "hurt",
+        "cut",
+        "let",
+        "shut",
+        "spread",
+        "split",
+        "sold",
+        "sought",
+        "struck",
+        "sung",
+        "swept",
+        "torn",
+        "woken",
+        "withdrawn",
+        "undertaken",
+        "overseen",
+        "undergone",
+        "rewritten",
+        "mistaken",
+        "forbidden",
+        "proven",
+        "shaken",
+        "frozen",
+    ]
+)
+_EN_NOT_PASSIVE = frozenset(
+    [
+        "interested",
+        "tired",
+        "worried",
+        "excited",
+        "pleased",
+        "surprised",
+        "bored",
+        "scared",
+        "supposed",
+        "used",
+        "aged",
+        "advanced",
+        "detailed",
+        "complicated",
+        "experienced",
+        "skilled",
+        "qualified",
+        "married",
+        "engaged",
+        "concerned",
+        "amazed",
+        "annoyed",
+        "ashamed",
+        "confused",
+        "determined",
+        "disappointed",
+        "embarrassed",
+        "exhausted",
+        "frightened",
+        "relaxed",
+        "satisfied",
+        "shocked",
+        "stressed",
+        "talented",
+        "balanced",
+        "need",
+        "indeed",
+        "based",
+        "prepared",
+        "allowed",
+        "committed",
+        "dedicated",
+        "convinced",
+        "involved",
+        "united",
+        "red",
+        "bed",
+        "shed",
+        "seed",
+        "speed",
+        "feed",
+    ]
+)
+
+# --- subordinate clauses -----------------------------------------------------------------------
+_NL_SUBORDINATORS = frozenset(
+    [
+        "omdat",
+        "wanneer",
+        "terwijl",
+        "hoewel",
+        "ofschoon",
+        "zodat",
+        "doordat",
+        "nadat",
+        "voordat",
+        "totdat",
+        "indien",
+        "tenzij",
+        "zodra",
+        "mits",
+        "welke",
+        "waarin",
+        "waarbij",
+        "waardoor",
+        "waarmee",
+        "waarop",
+        "waarvan",
+        "waarover",
+        "waarna",
+        "waaraan",
+        "waaruit",
+        "waarvoor",
+        "alsof",
+        "zolang",
+    ]
+)
+_NL_PREPOSITIONS = frozenset(
+    [
+        "met",
+        "van",
+        "voor",
+        "na",
+        "in",
+        "op",
+        "aan",
+        "bij",
+        "door",
+        "over",
+        "om",
+        "uit",
+        "tot",
+        "naar",
+        "zonder",
+        "tegen",
+        "sinds",
+        "en",
+        "of",
+    ]
+)
+_NL_AFTER_PRONOUN = frozenset(
+    [
+        "is",
+        "was",
+        "zijn",
+        "waren",
+        "heeft",
+        "hebben",
+        "had",
+        "kan",
+        "kun",
+        "moet",
+        "wil",
+        "zal",
+        "wordt",
+        "werd",
+        "gaat",
+        "klopt",
+    ]
+)
+_EN_SUBORDINATORS = frozenset(
+    [
+        "because",
+        "although",
+        "though",
+        "while",
+        "whereas",
+        "whenever",
+        "unless",
+        "whether",
+        "which",
+        "whom",
+        "whose",
+        "until",
+    ]
+)
+_EN_THAT_NEXT = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "i",
+        "people",
+        "this",
+        "these",
+        "there",
+        "many",
+        "most",
+        "some",
+        "our",
+        "your",
+        "their",
+        "coaching",
+        "coaches",
+        "all",
+        "each",
+        "no",
+    ]
+)
+_EN_CONTEXT_WORDS = frozenset({"when", "if", "since", "who"})  # subordinate unless first word
+
+
+@dataclass(frozen=True)
+class Word:
+    """What the engine knows about one distinct word (cached)."""
+
+    zipf: float
+    syllables: int
+    stop: bool
+    parts: tuple[str, ...]  # Dutch compound parts (folded), empty when not split
+    rare: bool
+    long: bool
+
+
+@dataclass(frozen=True)
+class JargonTerm:
+    lang: str
+    term: str
+    plain: str
+    keys: tuple[str, ...]  # stems of the term's words
+
+
+@dataclass
+class Found:
+    """An issue found in a sentence, before messages are attached."""
+
+    kind: str
+    start: int
+    end: int
+    params: dict[str, str | int]
+
+
+@dataclass
+class SentenceCounts:
+    words: int = 0
+    syllables: int = 0
+    rare: int = 0
+    long: int = 0
+    passive: int = 0
+    clauses: int = 0
+    jargon: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+
+
+def _data_lines(name: str) -> list[str]:
+    raw = resources.files("coachbridge.engine").joinpath("data", name).read_text("utf-8")
+    return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def jargon_terms(lang: str) -> tuple[JargonTerm, ...]:
+    """The jargon list of ``lang`` (``data/jargon.tsv``: lang, term, plain alternative)."""
+    terms: list[JargonTerm] = []
+    for number, line in enumerate(_data_lines("jargon.tsv"), start=1):
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise ValueError(f"jargon.tsv: entry {number}: expected 3 tab-separated fields")
+        code, term, plain = (f.strip() for f in fields)
+        if code != lang:
+            continue
+        keys = tuple(_stem(t.norm, lang) for t in textmod.tokenize(term))
+        if keys:
+            terms.append(JargonTerm(code, term, plain, keys))
+    return tuple(terms)
+
+
+@cache
+def _jargon_index(lang: str) -> dict[str, tuple[JargonTerm, ...]]:
+    index: dict[str, list[JargonTerm]] = {}
+    for term in jargon_terms(lang):
+        index.setdefault(term.keys[0], []).append(term)
+    return {k: tuple(sorted(v, key=lambda t: -len(t.keys))) for k, v in index.items()}
+
+
+@cache
+def known_words(lang: str) -> frozenset[str]:
+    """Words of this community that are never rare (``data/readability_known.txt``)."""
+    words: set[str] = set()
+    for line in _data_lines("readability_known.txt"):
+        code, _, rest = line.partition("\t")
+        if code == lang:
+            words.update(textmod.fold(w) for w in rest.split())
+    return frozenset(words)
+
+
+def _stem(norm: str, lang: str) -> str:
+    return textmod.stem(norm, _lang(lang))
+
+
+def _lang(lang: str) -> Lang:
+    return "nl" if lang == "nl" else "en"
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+
+
+@lru_cache(maxsize=200_000)
+def word_info(lower: str, lang: str) -> Word:
+    """Frequency, syllables, compound parts and the rare/long verdicts of one lower-case word."""
+    code = _lang(lang)
+    norm = textmod.fold(lower)
+    zipf = textmod.zipf(lower, code)
+    syl = syllables(lower, lang)
+    stop = norm in textmod.stopwords(code)
+    letters = sum(c.isalpha() for c in lower)
+    parts: tuple[str, ...] = ()
+    if code == "nl" and letters >= textmod.SPLIT_MIN_WORD and zipf < textmod.SPLIT_MAX_ZIPF:
+        parts = textmod.split_compound(lower)
+    eligible = letters >= MIN_WORD_LETTERS and not stop and lower.isalpha()
+    rare = (
+        eligible
+        and zipf < RARE_ZIPF[code]
+        and norm not in known_words(code)
+        and not (parts and all(_part_zipf(p) >= PART_ZIPF for p in parts))
+    )
+    long = eligible and (syl >= LONG_WORD_SYLLABLES or letters >= LONG_WORD_LETTERS)
+    if parts and letters >= LONG_COMPOUND_LETTERS:
+        long = eligible
+    return Word(zipf, syl, stop, parts, rare, long)
+
+
+def _part_zipf(part: str) -> float:
+    return max(textmod.zipf(part, "nl"), textmod.zipf(part, "en") - 1.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+def find_jargon(tokens: Sequence[Token], lang: str) -> list[tuple[int, int, JargonTerm]]:
+    """Jargon terms in a sentence's tokens: ``(first, last, term)``, longest match first.
+
+    A Dutch compound whose part is a one-word jargon term (``interventiegroep``) counts too.
+    """
+    index = _jargon_index(lang)
+    found: list[tuple[int, int, JargonTerm]] = []
+    keys = [_stem(t.norm, lang) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        match: JargonTerm | None = None
+        for term in index.get(keys[i], ()):
+            n = len(term.keys)
+            if tuple(keys[i : i + n]) == term.keys:
+                match = term
+                break
+        if match is not None:
+            found.append((i, i + len(match.keys) - 1, match))
+            i += len(match.keys)
+            continue
+        if lang == "nl":
+            info = word_info(tokens[i].lower, lang)
+            for part in info.parts:
+                for term in index.get(_stem(part, lang), ()):
+                    if len(term.keys) == 1:
+                        match = term
+                        break
+                if match is not None:
+                    found.append((i, i, match))
+                    break
+        i += 1
+    return found
+
+
+def _is_participle_nl(lower: str, after_worden: bool) -> bool:
+    if len(lower) < 5 or lower in _NL_NOT_PASSIVE:
+        return False
+    stem_ = lower
+    for particle in sorted(_NL_SEPARABLE, key=len, reverse=True):
+        if stem_.startswith(particle + "ge") and len(stem_) > len(particle) + 4:
+            stem_ = stem_[len(particle) :]
+            break
+    if stem_.startswith("ge") and stem_.endswith(("d", "t", "n")) and len(stem_) >= 5:
+        return stem_[2] not in "n" or len(stem_) > 6
+    for prefix in _NL_INSEPARABLE:
+        if stem_.startswith(prefix) and len(stem_) >= len(prefix) + 3:
+            if stem_.endswith(("d", "t")):
+                return True
+            if after_worden and stem_.endswith("en"):
+                return True
+    return False
+
+
+def find_passives(tokens: Sequence[Token], text: str, lang: str) -> list[tuple[int, int]]:
+    """``(aux, participle)`` token indexes of passive constructions in one sentence."""
+    found: list[tuple[int, int]] = []
+    used: set[int] = set()
+    lowers = [t.lower for t in tokens]
+    for i, low in enumerate(lowers):
+        if lang == "nl":
+            if low not in _NL_WORDEN and low not in _NL_ZIJN:
+                continue
+            worden = low in _NL_WORDEN
+            window = 12 if worden else 6
+            # verb-final clause: the participle right before the auxiliary (omdat het gedaan wordt)
+            if i > 0 and i - 1 not in used and _is_participle_nl(lowers[i - 1], worden):
+                found.append((i, i - 1))
+                used.add(i - 1)
+                continue
+            for j in range(i + 1, min(len(tokens), i + 1 + window)):
+                between = text[tokens[j - 1].end : tokens[j].start]
+                if "," in between or lowers[j] in _NL_SUBORDINATORS or lowers[j] in _NL_WORDEN:
+                    break
+                if j not in used and _is_participle_nl(lowers[j], worden):
+                    found.append((i, j))
+                    used.add(j)
+                    break
+        else:
+            if low not in _EN_BE:
+                continue
+            for j in range(i + 1, min(len(tokens), i + 4)):
+                word = lowers[j]
+                if word in _EN_ADVERBS or word.endswith("ly"):
+                    continue
+                if word not in _EN_NOT_PASSIVE and (
+                    word in _EN_IRREGULAR or (word.endswith("ed") and len(word) >= 5)
+                ):
+                    found.append((i, j))
+                break
+    return found
+
+
+def find_subordinators(tokens: Sequence[Token], text: str, lang: str) -> list[int]:
+    """Token indexes of words that start a subordinate clause (a heuristic, no parser)."""
+    found: list[int] = []
+    lowers = [t.lower for t in tokens]
+    for i, low in enumerate(lowers):
+        prev = lowers[i - 1] if i > 0 else ""
+        nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
+        after_comma = i > 0 and "," in text[tokens[i - 1].end : tokens[i].start]
+        if lang == "nl":
+            if (
+                low in _NL_SUBORDINATORS
+                or (low == "als" and (i == 0 or after_comma))
+                or (
+                    low in ("dat", "die", "wat")
+                    and i > 0
+                    and prev not in _NL_PREPOSITIONS
+                    and nxt not in _NL_AFTER_PRONOUN
+                    and nxt != ""
+                )
+            ):
+                found.append(i)
+        elif (
+            low in _EN_SUBORDINATORS
+            or (low in _EN_CONTEXT_WORDS and i > 0 and low != prev)
+            or (low in ("if", "when", "since") and i == 0)
+            or (low == "that" and i > 0 and (nxt in _EN_THAT_NEXT or after_comma))
+        ):
+            found.append(i)
+    return found
+
+
+def sentence_signals(
+    tokens: Sequence[Token], text: str, lang: str, *, word_level_only: bool = False
+) -> tuple[list[Found], SentenceCounts]:
+    """Issues and counts of one sentence (``tokens`` are the sentence's words)."""
+    counts = SentenceCounts(words=len(tokens))
+    issues: list[Found] = []
+    jargon_tokens: set[int] = set()
+    for first, last, term in find_jargon(tokens, lang):
+        counts.jargon += 1
+        jargon_tokens.update(range(first, last + 1))
+        issues.append(
+            Found(
+                "jargon",
+                tokens[first].start,
+                tokens[last].end,
+                {"term": term.term, "plain": term.plain},
+            )
+        )
+    for i, tok in enumerate(tokens):
+        info = word_info(tok.lower, lang)
+        counts.syllables += info.syllables
+        proper = i > 0 and tok.surface[:1].isupper()
+        acronym = len(tok.surface) > 1 and tok.surface.isupper()
+        if proper or acronym:
+            continue
+        counts.rare += info.rare
+        counts.long += info.long
+        if i in jargon_tokens:
+            continue
+        if info.rare:
+            issues.append(Found("rare_word", tok.start, tok.end, {"word": tok.surface}))
+        elif info.long:
+            params: dict[str, str | int] = {"word": tok.surface, "syllables": info.syllables}
+            if info.parts:
+                params["parts"] = " + ".join(info.parts)
+            issues.append(Found("long_word", tok.start, tok.end, params))
+    if not word_level_only:
+        if len(tokens) > LONG_SENTENCE_WORDS:
+            issues.append(
+                Found(
+                    "long_sentence",
+                    tokens[0].start,
+                    tokens[-1].end,
+                    {"words": len(tokens), "limit": LONG_SENTENCE_WORDS},
+                )
+            )
+        for aux, participle in find_passives(tokens, text, lang):
+            counts.passive += 1
+            first, last = min(aux, participle), max(aux, participle)
+            phrase = f"{tokens[first].surface} ... {tokens[last].surface}"
+            if last == first + 1:
+                phrase = text[tokens[first].start : tokens[last].end]
+            issues.append(
+                Found("passive", tokens[first].start, tokens[last].end, {"phrase": phrase})
+            )
+        subs = find_subordinators(tokens, text, lang)
+        counts.clauses = len(subs)
+        if len(subs) > CLAUSE_LIMIT:
+            words_list = ", ".join(tokens[k].surface for k in subs)
+            issues.append(
+                Found(
+                    "clauses",
+                    tokens[subs[0]].start,
+                    tokens[subs[-1]].end,
+                    {"count": len(subs), "words_list": words_list},
+                )
+            )
+    issues.sort(key=lambda f: (f.start, -f.end))
+    return issues, counts
