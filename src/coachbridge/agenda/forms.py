@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coachbridge.agenda.enums import QuestionStatus
+from coachbridge.agenda.models import PriorityRound, Question
+from coachbridge.agenda.models.question import COMMENT_MAX, QUESTION_MAX, WHO_MAX, WHY_MAX
+from coachbridge.agenda.models.voting import STATEMENT_MAX
+from coachbridge.common.models import Theme
+
+
+class QuestionForm(forms.Form):
+    title = forms.CharField(
+        label=_("Your research question"),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One question, as short and clear as you can."),
+    )
+    why = forms.CharField(
+        label=_("Why does it matter in practice?"),
+        max_length=WHY_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What would coaches or their clients do differently with the answer?"),
+    )
+    who = forms.CharField(
+        label=_("Who does it concern?"),
+        max_length=WHO_MAX,
+        required=False,
+        help_text=_("For example: career coaches, teams in health care, young people."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class QuestionEditForm(QuestionForm):
+    note = forms.CharField(
+        label=_("What did you change?"),
+        max_length=300,
+        required=False,
+        help_text=_("Followers see that the question changed; earlier versions stay readable."),
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=QuestionStatus.choices)
+    study_url = forms.URLField(label=_("Link to the study"), required=False, assume_scheme="https")
+    study_text = forms.CharField(label=_("About the study"), max_length=300, required=False)
+    summary_url = forms.URLField(
+        label=_("Link to the plain-language summary"), required=False, assume_scheme="https"
+    )
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        label=_("Merge this question into"),
+        queryset=Question.objects.current(),
+        help_text=_("Votes, followers and comments move to the question you choose."),
+    )
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = Question.objects.current().exclude(pk=question.pk)
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class StatementForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your statement"),
+        max_length=STATEMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One clear claim that others can agree or disagree with."),
+    )
+
+
+class RoundForm(forms.ModelForm):
+    questions = forms.ModelMultipleChoiceField(
+        label=_("Long list"),
+        queryset=Question.objects.current().order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The questions people choose from."),
+    )
+
+    class Meta:
+        model = PriorityRound
+        fields = ["title", "description", "pick_limit", "shortlist_size", "top_size"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
