@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from coachbridge.engine import text as textmod
-from coachbridge.engine.readability.level import FEATURES, difficulty, level_of
+from coachbridge.engine.readability.level import FEATURES, level_for
 from coachbridge.engine.readability.model import (
     KINDS,
     LEVELS,
@@ -106,12 +106,13 @@ def _analyse(text: str, lang: str | None, *, word_level_only: bool) -> Analysis:
         issues = tuple(_issue(text, f) for f in found)
         reports.append(SentenceReport(text[start:end], start, end, issues))
     scores = _scores(totals, len(reports), code)
-    if word_level_only:
+    if word_level_only or not totals.words:
         value = _word_level_difficulty(totals)
+        level = LEVELS[int(value)]
     else:
-        value = difficulty(scores, code) if totals.words else 0.0
+        value, level = level_for(scores, code)
     scores["difficulty"] = round(value, 3)
-    return Analysis(code, level_of(value), scores, tuple(reports))
+    return Analysis(code, level, scores, tuple(reports))
 
 
 def _issue(text: str, found: Found) -> Issue:

@@ -1,7 +1,8 @@
 """From text-level signals to a level (A2..C2): a weighted score with fixed thresholds.
 
 ``difficulty = intercept + sum(weight_f * (signal_f - mean_f) / scale_f)`` on the scale of the
-calibration levels (A2 = 0, B1 = 1, B2 = 2, C1 = 3); the level is the nearest one, C2 above 3.5.
+calibration levels (A2 = 0, B1 = 1, B2 = 2, C1 = 3); fitted thresholds between the levels turn
+it into A2, B1, B2, C1 or C2.
 The means, scales and weights per language live in ``data/readability_model.json`` and are
 fitted on the calibration texts by ``python -m coachbridge.engine.readability.fit``.
 """
@@ -47,7 +48,15 @@ def difficulty(scores: dict[str, float], lang: str) -> float:
     return total
 
 
-def level_of(value: float) -> str:
-    """The level for a difficulty score: the nearest calibration level, C2 from 3.5."""
-    index = int(value + 0.5) if value > 0 else 0
-    return LEVELS[min(index, len(LEVELS) - 1)]
+def level_of(value: float, thresholds: list[float] | tuple[float, ...]) -> str:
+    """The level for a difficulty score: the first level whose upper boundary is above it."""
+    for level, cut in zip(LEVELS, thresholds, strict=False):
+        if value < cut:
+            return level
+    return LEVELS[-1]
+
+
+def level_for(scores: dict[str, float], lang: str) -> tuple[float, str]:
+    """Difficulty score and level of a text's signals in ``lang``."""
+    value = difficulty(scores, lang)
+    return value, level_of(value, model(lang)["thresholds"])

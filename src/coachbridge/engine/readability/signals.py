@@ -18,7 +18,8 @@ from coachbridge.engine.text import Lang, Token
 
 # Thresholds of the issues (docs/algorithms/readability.md explains each).
 LONG_SENTENCE_WORDS = 20  # more words than this: long_sentence
-RARE_ZIPF: dict[str, float] = {"nl": 3.0, "en": 3.0}  # below: rare_word
+RARE_ZIPF: dict[str, float] = {"nl": 2.5, "en": 3.0}  # below: rare_word (the Dutch list is smaller)
+COMMON_ZIPF = 4.5  # words this common are never long_word (organisatie, available)
 PART_ZIPF = 3.0  # a rare Dutch compound is fine when every part is at least this common
 LONG_WORD_SYLLABLES = 5  # at least this many syllables: long_word
 LONG_WORD_LETTERS = 16  # or at least this many letters
@@ -26,380 +27,42 @@ LONG_COMPOUND_LETTERS = 13  # a Dutch compound of this length gets the compound 
 CLAUSE_LIMIT = 1  # more subordinate clauses than this in one sentence: clauses
 MIN_WORD_LETTERS = 3  # shorter words are never rare or long
 
+
+def _data_lines(name: str) -> list[str]:
+    raw = resources.files("coachbridge.engine").joinpath("data", name).read_text("utf-8")
+    return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(lang: str, name: str) -> frozenset[str]:
+    """A word list of ``data/readability_words.tsv`` (read when this module is imported)."""
+    for line in _data_lines(WORD_LISTS):
+        code, key, words = line.split("\t")
+        if (code, key) == (lang, name):
+            return frozenset(words.split())
+    raise KeyError(f"{WORD_LISTS}: no list {name!r} for {lang!r}")
+
+
+WORD_LISTS = "readability_words.tsv"
+
 # --- passive constructions -------------------------------------------------------------------
-_NL_WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
-_NL_ZIJN = frozenset({"is", "ben", "bent", "zijn", "was", "waren", "geweest"})
-_NL_SEPARABLE = (
-    "aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen", "terug",
-    "toe", "uit", "vast", "voor", "weg", "los", "neer", "tegen", "vrij", "goed", "kwijt",
-)  # fmt: skip
-_NL_INSEPARABLE = ("be", "ver", "ont", "her", "er", "onder", "over", "door", "mis", "ge")
+_NL_WORDEN = _words("nl", "passive_worden")
+_NL_ZIJN = _words("nl", "passive_zijn")
+_NL_SEPARABLE = tuple(sorted(_words("nl", "separable_particles"), key=lambda w: (-len(w), w)))
+_NL_INSEPARABLE = tuple(sorted(_words("nl", "inseparable_prefixes"), key=lambda w: (-len(w), w)))
 # participles that go with "zijn" in the active voice, and participle-like adjectives
-_NL_NOT_PASSIVE = frozenset(
-    [
-        "gegaan",
-        "gekomen",
-        "geweest",
-        "geworden",
-        "gebleven",
-        "gebleken",
-        "gestorven",
-        "gevallen",
-        "begonnen",
-        "gebeurd",
-        "verschenen",
-        "ontstaan",
-        "gestopt",
-        "gegroeid",
-        "gestegen",
-        "gedaald",
-        "geboren",
-        "verdwenen",
-        "vertrokken",
-        "aangekomen",
-        "opgegroeid",
-        "gelukt",
-        "mislukt",
-        "geslaagd",
-        "gelopen",
-        "gereden",
-        "gevlogen",
-        "ontsnapt",
-        "overleden",
-        "teruggekomen",
-        "meegegaan",
-        "afgelopen",
-        "opgestaan",
-        "gestart",
-        "geëindigd",
-        "verhuisd",
-        "veranderd",
-        "verbeterd",
-        "bekend",
-        "gezond",
-        "geschikt",
-        "gewend",
-        "gewoon",
-        "gebied",
-        "gedrag",
-        "geluid",
-        "gesprek",
-        "gevoel",
-        "gevolg",
-        "geheel",
-        "besteed",
-        "bereid",
-        "bewust",
-        "bezet",
-        "gerust",
-        "gelijk",
-        "geleden",
-        "gesloten",
-        "geopend",
-        "verliefd",
-        "verplicht",
-        "benieuwd",
-        "betrokken",
-        "verbonden",
-        "gemotiveerd",
-        "tevreden",
-        "ervaren",
-        "gespannen",
-        "verrast",
-        "geïnteresseerd",
-        "gedacht",
-        "gewerkt",
-        "geleerd",
-        "gezocht",
-        "gehad",
-        "gedaan",
-        "gezegd",
-        "gewild",
-        "gekund",
-        "gemoeten",
-        "gemogen",
-    ]
-)
-_EN_BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being"})
-_EN_ADVERBS = frozenset(
-    [
-        "not",
-        "also",
-        "often",
-        "always",
-        "never",
-        "usually",
-        "still",
-        "then",
-        "now",
-        "just",
-        "only",
-        "rarely",
-        "sometimes",
-        "already",
-        "mostly",
-        "partly",
-        "widely",
-        "fully",
-        "well",
-        "being",
-        "generally",
-    ]
-)
-_EN_IRREGULAR = frozenset(
-    [
-        "done",
-        "made",
-        "given",
-        "taken",
-        "seen",
-        "known",
-        "shown",
-        "found",
-        "written",
-        "told",
-        "paid",
-        "held",
-        "brought",
-        "built",
-        "bought",
-        "chosen",
-        "drawn",
-        "driven",
-        "felt",
-        "kept",
-        "left",
-        "lost",
-        "meant",
-        "met",
-        "put",
-        "read",
-        "run",
-        "said",
-        "sent",
-        "set",
-        "spent",
-        "taught",
-        "thought",
-        "understood",
-        "won",
-        "begun",
-        "broken",
-        "forgotten",
-        "hidden",
-        "spoken",
-        "stolen",
-        "worn",
-        "grown",
-        "thrown",
-        "led",
-        "heard",
-        "caught",
-        "fed",
-        "hit",
-        "hurt",
-        "cut",
-        "let",
-        "shut",
-        "spread",
-        "split",
-        "sold",
-        "sought",
-        "struck",
-        "sung",
-        "swept",
-        "torn",
-        "woken",
-        "withdrawn",
-        "undertaken",
-        "overseen",
-        "undergone",
-        "rewritten",
-        "mistaken",
-        "forbidden",
-        "proven",
-        "shaken",
-        "frozen",
-    ]
-)
-_EN_NOT_PASSIVE = frozenset(
-    [
-        "interested",
-        "tired",
-        "worried",
-        "excited",
-        "pleased",
-        "surprised",
-        "bored",
-        "scared",
-        "supposed",
-        "used",
-        "aged",
-        "advanced",
-        "detailed",
-        "complicated",
-        "experienced",
-        "skilled",
-        "qualified",
-        "married",
-        "engaged",
-        "concerned",
-        "amazed",
-        "annoyed",
-        "ashamed",
-        "confused",
-        "determined",
-        "disappointed",
-        "embarrassed",
-        "exhausted",
-        "frightened",
-        "relaxed",
-        "satisfied",
-        "shocked",
-        "stressed",
-        "talented",
-        "balanced",
-        "need",
-        "indeed",
-        "based",
-        "prepared",
-        "allowed",
-        "committed",
-        "dedicated",
-        "convinced",
-        "involved",
-        "united",
-        "red",
-        "bed",
-        "shed",
-        "seed",
-        "speed",
-        "feed",
-    ]
-)
+_NL_NOT_PASSIVE = _words("nl", "not_passive")
+_EN_BE = _words("en", "passive_be")
+_EN_ADVERBS = _words("en", "passive_adverbs")
+_EN_IRREGULAR = _words("en", "irregular_participles")
+_EN_NOT_PASSIVE = _words("en", "not_passive")
 
 # --- subordinate clauses -----------------------------------------------------------------------
-_NL_SUBORDINATORS = frozenset(
-    [
-        "omdat",
-        "wanneer",
-        "terwijl",
-        "hoewel",
-        "ofschoon",
-        "zodat",
-        "doordat",
-        "nadat",
-        "voordat",
-        "totdat",
-        "indien",
-        "tenzij",
-        "zodra",
-        "mits",
-        "welke",
-        "waarin",
-        "waarbij",
-        "waardoor",
-        "waarmee",
-        "waarop",
-        "waarvan",
-        "waarover",
-        "waarna",
-        "waaraan",
-        "waaruit",
-        "waarvoor",
-        "alsof",
-        "zolang",
-    ]
-)
-_NL_PREPOSITIONS = frozenset(
-    [
-        "met",
-        "van",
-        "voor",
-        "na",
-        "in",
-        "op",
-        "aan",
-        "bij",
-        "door",
-        "over",
-        "om",
-        "uit",
-        "tot",
-        "naar",
-        "zonder",
-        "tegen",
-        "sinds",
-        "en",
-        "of",
-    ]
-)
-_NL_AFTER_PRONOUN = frozenset(
-    [
-        "is",
-        "was",
-        "zijn",
-        "waren",
-        "heeft",
-        "hebben",
-        "had",
-        "kan",
-        "kun",
-        "moet",
-        "wil",
-        "zal",
-        "wordt",
-        "werd",
-        "gaat",
-        "klopt",
-    ]
-)
-_EN_SUBORDINATORS = frozenset(
-    [
-        "because",
-        "although",
-        "though",
-        "while",
-        "whereas",
-        "whenever",
-        "unless",
-        "whether",
-        "which",
-        "whom",
-        "whose",
-        "until",
-    ]
-)
-_EN_THAT_NEXT = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-        "it",
-        "i",
-        "people",
-        "this",
-        "these",
-        "there",
-        "many",
-        "most",
-        "some",
-        "our",
-        "your",
-        "their",
-        "coaching",
-        "coaches",
-        "all",
-        "each",
-        "no",
-    ]
-)
-_EN_CONTEXT_WORDS = frozenset({"when", "if", "since", "who"})  # subordinate unless first word
+_NL_SUBORDINATORS = _words("nl", "subordinators")
+_NL_PREPOSITIONS = _words("nl", "not_before_relative")
+_NL_AFTER_PRONOUN = _words("nl", "not_after_relative")
+_EN_SUBORDINATORS = _words("en", "subordinators")
+_EN_THAT_NEXT = _words("en", "after_that")
+_EN_CONTEXT_WORDS = _words("en", "subordinators_not_first")
 
 
 @dataclass(frozen=True)
@@ -420,6 +83,7 @@ class JargonTerm:
     term: str
     plain: str
     keys: tuple[str, ...]  # stems of the term's words
+    norms: tuple[str, ...]  # folded words of the term
 
 
 @dataclass
@@ -447,11 +111,6 @@ class SentenceCounts:
 # Data
 
 
-def _data_lines(name: str) -> list[str]:
-    raw = resources.files("coachbridge.engine").joinpath("data", name).read_text("utf-8")
-    return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @cache
 def jargon_terms(lang: str) -> tuple[JargonTerm, ...]:
     """The jargon list of ``lang`` (``data/jargon.tsv``: lang, term, plain alternative)."""
@@ -463,9 +122,10 @@ def jargon_terms(lang: str) -> tuple[JargonTerm, ...]:
         code, term, plain = (f.strip() for f in fields)
         if code != lang:
             continue
-        keys = tuple(_stem(t.norm, lang) for t in textmod.tokenize(term))
-        if keys:
-            terms.append(JargonTerm(code, term, plain, keys))
+        words = textmod.tokenize(term)
+        if words:
+            keys = tuple(_stem(t.norm, lang) for t in words)
+            terms.append(JargonTerm(code, term, plain, keys, tuple(t.norm for t in words)))
     return tuple(terms)
 
 
@@ -515,14 +175,34 @@ def word_info(lower: str, lang: str) -> Word:
     eligible = letters >= MIN_WORD_LETTERS and not stop and lower.isalpha()
     rare = (
         eligible
-        and zipf < RARE_ZIPF[code]
+        and base_zipf(lower, code) < RARE_ZIPF[code]
         and norm not in known_words(code)
         and not (parts and all(_part_zipf(p) >= PART_ZIPF for p in parts))
     )
-    long = eligible and (syl >= LONG_WORD_SYLLABLES or letters >= LONG_WORD_LETTERS)
+    long = (
+        eligible
+        and zipf < COMMON_ZIPF
+        and (syl >= LONG_WORD_SYLLABLES or letters >= LONG_WORD_LETTERS)
+    )
     if parts and letters >= LONG_COMPOUND_LETTERS:
         long = eligible
     return Word(zipf, syl, stop, parts, rare, long)
+
+
+# Inflection endings tried when a word itself is rare: (ending, replacement).
+_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "nl": (("ste", ""), ("er", ""), ("e", ""), ("s", ""), ("t", "en"), ("de", "en"), ("te", "en")),
+    "en": (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")),
+}
+
+
+def base_zipf(lower: str, lang: Lang) -> float:
+    """Zipf frequency of a word or, if higher, of its base form (soepeler -> soepel)."""
+    best = textmod.zipf(lower, lang)
+    for ending, replacement in _ENDINGS[lang]:
+        if lower.endswith(ending) and len(lower) - len(ending) >= MIN_WORD_LETTERS:
+            best = max(best, textmod.zipf(lower[: -len(ending)] + replacement, lang))
+    return best
 
 
 def _part_zipf(part: str) -> float:
@@ -544,11 +224,14 @@ def find_jargon(tokens: Sequence[Token], lang: str) -> list[tuple[int, int, Jarg
     i = 0
     while i < len(tokens):
         match: JargonTerm | None = None
-        for term in index.get(keys[i], ()):
+        for term in index.get(keys[i], ()):  # longest first; same length: the exact form wins
             n = len(term.keys)
-            if tuple(keys[i : i + n]) == term.keys:
-                match = term
+            if tuple(keys[i : i + n]) != term.keys or not _close(term, tokens[i : i + n]):
+                continue
+            if match is not None and len(match.keys) > n:
                 break
+            if match is None or _exact(term, tokens[i : i + n]):
+                match = term
         if match is not None:
             found.append((i, i + len(match.keys) - 1, match))
             i += len(match.keys)
@@ -557,7 +240,7 @@ def find_jargon(tokens: Sequence[Token], lang: str) -> list[tuple[int, int, Jarg
             info = word_info(tokens[i].lower, lang)
             for part in info.parts:
                 for term in index.get(_stem(part, lang), ()):
-                    if len(term.keys) == 1:
+                    if len(term.keys) == 1 and abs(len(part) - len(term.norms[0])) <= 2:
                         match = term
                         break
                 if match is not None:
@@ -567,11 +250,28 @@ def find_jargon(tokens: Sequence[Token], lang: str) -> list[tuple[int, int, Jarg
     return found
 
 
+def _close(term: JargonTerm, tokens: Sequence[Token]) -> bool:
+    """Same stems and about the same length: an inflection, not a derivation.
+
+    Stems alone would let "effectiveness" find "effect" and "betrouwbaarheid" find
+    "betrouwbaar".
+    """
+    words = term.norms
+    return all(
+        len(t.norm) >= len(w) - 2 and len(w) >= len(t.norm) - 4
+        for t, w in zip(tokens, words, strict=True)
+    )
+
+
+def _exact(term: JargonTerm, tokens: Sequence[Token]) -> bool:
+    return list(term.norms) == [t.norm for t in tokens]
+
+
 def _is_participle_nl(lower: str, after_worden: bool) -> bool:
     if len(lower) < 5 or lower in _NL_NOT_PASSIVE:
         return False
     stem_ = lower
-    for particle in sorted(_NL_SEPARABLE, key=len, reverse=True):
+    for particle in _NL_SEPARABLE:
         if stem_.startswith(particle + "ge") and len(stem_) > len(particle) + 4:
             stem_ = stem_[len(particle) :]
             break
