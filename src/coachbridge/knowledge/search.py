@@ -1,0 +1,111 @@
+"""Full-text search and related items, built on the engine's text understanding.
+
+One behaviour on SQLite and PostgreSQL: each item keeps `search_text`, the folded stems and
+Dutch compound parts of its words between spaces (" coachingsgesprek gesprek coaching ... ").
+A query is cut up and stemmed the same way; an item matches when every query word is found,
+stemmed as Dutch or as English. So "coachingsgesprekken" finds "coachingsgesprek" and
+"gesprek" finds "coachingsgesprek". Related items compare the engine's weighted features
+(concepts, stems, compound parts), stored per item, by cosine similarity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+
+from coachbridge.engine import text as engine_text
+
+if TYPE_CHECKING:
+    from coachbridge.knowledge.models import Item
+
+_MARKDOWN_NOISE = re.compile(r"[#*_`>\[\]()!]|https?://\S+")
+
+
+def item_text(item: Item) -> str:
+    parts = [item.title, item.lead] + [text for _, _, text in item.sections]
+    return _MARKDOWN_NOISE.sub(" ", "\n".join(p for p in parts if p))
+
+
+def _lang(code: str) -> engine_text.Lang:
+    return "en" if code == "en" else "nl"
+
+
+def index_terms(text: str, lang: str) -> set[str]:
+    """The words under which a text can be found."""
+    analysis = engine_text.analyse(text, _lang(lang))
+    terms: set[str] = set()
+    for token, stem, parts in zip(analysis.tokens, analysis.stems, analysis.parts, strict=True):
+        if stem is None:
+            continue
+        terms.add(stem)
+        terms.add(engine_text.stem(token.norm, _lang(lang)))
+        terms.update(parts)
+    return terms
+
+
+def index_item(item: Item) -> None:
+    """Fill `search_text` and `features` (call before saving)."""
+    text = item_text(item)
+    item.search_text = " " + " ".join(sorted(index_terms(text, item.language))) + " "
+    features = engine_text.analyse(text, _lang(item.language)).features()
+    item.features = {key: round(value, 3) for key, value in features.items()}
+
+
+def query_alternatives(query: str) -> list[set[str]]:
+    """Per query word, the stems it may match (Dutch and English); stop words are dropped."""
+    words = [
+        token
+        for token in engine_text.tokenize(query)
+        if len(token.norm) > 1 and not engine_text.is_stopword(token.norm)
+    ]
+    return [
+        {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")}
+        for token in words
+    ]
+
+
+def search(items: QuerySet[Item], query: str) -> QuerySet[Item]:
+    for alternatives in query_alternatives(query):
+        condition = Q()
+        for stem in alternatives:
+            condition |= Q(search_text__contains=f" {stem} ")
+        items = items.filter(condition)
+    return items
+
+
+def cosine(left: dict[str, float], right: dict[str, float]) -> float:
+    if not left or not right:
+        return 0.0
+    dot = sum(weight * right.get(key, 0.0) for key, weight in left.items())
+    norm = math.sqrt(sum(w * w for w in left.values())) * math.sqrt(
+        sum(w * w for w in right.values())
+    )
+    return dot / norm if norm else 0.0
+
+
+THEME_BONUS = 0.15
+MIN_SCORE = 0.1
+
+
+def related_items(item: Item, candidates: QuerySet[Item], *, limit: int = 3) -> list[Item]:
+    """Published items most like `item`: text similarity plus a bonus per shared theme.
+
+    The item's own translations are left out (they are linked on the page already).
+    """
+    own_themes = set(item.themes.values_list("pk", flat=True))
+    pair_ids = {item.pk, item.translation_of_id} | set(
+        item.translations.values_list("pk", flat=True)
+    )
+    scored: list[tuple[float, int, Item]] = []
+    for other in candidates.exclude(pk__in=[pk for pk in pair_ids if pk]).prefetch_related(
+        "themes"
+    ):
+        shared = own_themes & {theme.pk for theme in other.themes.all()}
+        score = cosine(item.features, other.features) + THEME_BONUS * len(shared)
+        if score >= MIN_SCORE:
+            scored.append((score, -other.pk, other))
+    scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    return [other for _, _, other in scored[:limit]]
