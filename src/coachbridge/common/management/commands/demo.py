@@ -6,9 +6,11 @@ from django.utils.translation import gettext as _
 from coachbridge.accounts.demo import DEMO_PASSWORD, create_demo_members
 from coachbridge.accounts.models import Role, User
 from coachbridge.accounts.reference import ensure_roles
+from coachbridge.agenda.demo import create_demo_agenda
 from coachbridge.common.models import Theme
 from coachbridge.common.reference import ensure_themes
 from coachbridge.events.demo import create_demo_meetings
+from coachbridge.knowledge.demo import create_demo_knowledge
 
 DEMO_LOGINS = [
     ("organiser@example.org", "organiser"),
@@ -33,6 +35,8 @@ class Command(BaseCommand):
                 create_demo_meetings(
                     organiser=organiser, members=members, today=timezone.localdate()
                 )
+                create_demo_knowledge(members=members)
+                create_demo_agenda(organiser=organiser, members=members)
             self.stdout.write(_("Demo data loaded: %(count)d members.") % {"count": len(members)})
         self.stdout.write(_("Demo logins (password: %(password)s):") % {"password": DEMO_PASSWORD})
         for email, role in DEMO_LOGINS:
