@@ -191,7 +191,16 @@ def word_info(lower: str, lang: str) -> Word:
 
 # Inflection endings tried when a word itself is rare: (ending, replacement).
 _ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "nl": (("ste", ""), ("er", ""), ("e", ""), ("s", ""), ("t", "en"), ("de", "en"), ("te", "en")),
+    "nl": (
+        ("ste", ""),
+        ("er", ""),
+        ("e", ""),
+        ("s", ""),
+        ("en", ""),
+        ("t", "en"),
+        ("de", "en"),
+        ("te", "en"),
+    ),
     "en": (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")),
 }
 
@@ -206,7 +215,7 @@ def base_zipf(lower: str, lang: Lang) -> float:
 
 
 def _part_zipf(part: str) -> float:
-    return max(textmod.zipf(part, "nl"), textmod.zipf(part, "en") - 1.0)
+    return max(base_zipf(part, "nl"), textmod.zipf(part, "en") - 1.0)
 
 
 # ---------------------------------------------------------------------------------------------
