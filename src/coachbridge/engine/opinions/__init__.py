@@ -20,6 +20,7 @@ import numpy as np
 
 from coachbridge.engine.opinions.clustering import (
     BASE_CLUSTERS,
+    BASE_ITERATIONS,
     kmeans,
     pca_projection,
     silhouette,
@@ -63,12 +64,15 @@ def opinion_map(
     min_votes: int = 7,
     max_groups: int = 5,
     exclude_statements: Iterable[str] = (),
+    sparsity_scaling: bool = True,
 ) -> OpinionMap:
     """Opinion groups, representative statements and consensus of a set of votes.
 
     A voter is placed when they voted on at least ``min_votes`` statements (or on all of them,
     when there are fewer). The last vote per voter and statement counts. Statements in
-    ``exclude_statements`` (moderated out) are ignored.
+    ``exclude_statements`` (moderated out) are ignored. ``sparsity_scaling=False`` gives the plain
+    PCA projection that Pol.is used before it scaled positions by the number of votes (the
+    published Pol.is exports were computed that way; see docs/algorithms/opinions.md).
     """
     if max_groups < 1:
         raise ValueError("max_groups must be at least 1")
@@ -103,7 +107,8 @@ def opinion_map(
     if len(placed_idx) == 0:
         return OpinionMap((), (), {}, left_out, tuple(statements))
 
-    projection = pca_projection(values[placed_idx], voted[placed_idx])
+    # As Pol.is: the axes come from everybody's votes, the groups only from the placed voters.
+    projection = pca_projection(values, voted, sparsity_scaling=sparsity_scaling)[placed_idx]
     labels = group_labels(projection, max_groups)
     positions = {
         voters[i]: (float(projection[n, 0]), float(projection[n, 1]))
@@ -135,7 +140,7 @@ def opinion_map(
 
 def group_labels(projection: np.ndarray, max_groups: int) -> np.ndarray:
     """Group number per placed voter: base clusters, then groups of base clusters by silhouette."""
-    base_labels, base_centres = kmeans(projection, BASE_CLUSTERS)
+    base_labels, base_centres = kmeans(projection, BASE_CLUSTERS, iterations=BASE_ITERATIONS)
     n_base = len(base_centres)
     if n_base < 2 or max_groups < 2:
         return np.zeros(len(projection), dtype=np.int64)
@@ -144,7 +149,9 @@ def group_labels(projection: np.ndarray, max_groups: int) -> np.ndarray:
     top = min(max_groups, n_base, 2 + n_base // 12)
     for k in range(2, max(top, 2) + 1):
         labels, _ = kmeans(base_centres, k, weights=weights)
-        score = silhouette(base_centres, labels)
+        # Pol.is averages the silhouette over base clusters; weighting each base cluster by its
+        # members makes it the silhouette over voters, which is steadier (fewer spurious groups).
+        score = silhouette(base_centres, labels, weights)
         if best is None or score > best[0] + 1e-12:
             best = (score, labels)
     assert best is not None

@@ -14,24 +14,38 @@ Matrix = NDArray[np.float64]
 Labels = NDArray[np.int64]
 
 BASE_CLUSTERS = 100
-KMEANS_ITERATIONS = 20
+BASE_ITERATIONS = 100  # Pol.is :base-iters
+KMEANS_ITERATIONS = 20  # Pol.is kmeans default, used for the groups
 
 
-def pca_projection(votes: Matrix, voted: NDArray[np.bool_]) -> Matrix:
+def pca_projection(
+    votes: Matrix,
+    voted: NDArray[np.bool_],
+    *,
+    basis: NDArray[np.bool_] | None = None,
+    sparsity_scaling: bool = True,
+) -> Matrix:
     """2-D positions of the rows of a vote matrix with missing votes (``voted`` False).
 
-    Missing votes are imputed with the column mean (they add nothing to the projection), and each
-    position is scaled by sqrt(n_statements / n_votes) so that people who voted on few statements
-    are not pulled to the centre (Pol.is `sparsity-aware-project-ptpts`).
+    The principal axes come from the rows in ``basis`` (default: all). Missing votes are imputed
+    with the statement's mean vote, so they add nothing to a projection. With
+    ``sparsity_scaling`` each position is multiplied by sqrt(n_statements / n_votes), so that
+    people who voted on few statements are not pulled to the centre (Pol.is
+    `sparsity-aware-project-ptpts`); without it this is the plain PCA projection of the
+    mean-imputed matrix.
     """
     n_rows, n_cols = votes.shape
     if n_rows == 0 or n_cols == 0:
         return np.zeros((n_rows, 2))
-    counts = voted.sum(axis=0)
-    means = np.where(counts > 0, (votes * voted).sum(axis=0) / np.maximum(counts, 1), 0.0)
+    rows = np.ones(n_rows, dtype=bool) if basis is None else basis
+    counts = voted[rows].sum(axis=0)
+    sums = (votes * voted)[rows].sum(axis=0)
+    means = np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
     centred = np.where(voted, votes - means, 0.0)
-    components = principal_components(centred, 2)
+    components = principal_components(centred[rows], 2)
     projected = centred @ components.T
+    if not sparsity_scaling:
+        return projected
     n_votes = voted.sum(axis=1)
     scale = np.sqrt(n_cols / np.maximum(n_votes, 1))
     result: Matrix = projected * scale[:, None]

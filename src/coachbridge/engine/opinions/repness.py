@@ -86,7 +86,10 @@ def representative(
     passing.sort(key=lambda item: (item[0], item[1]))
     if not passing and fallback is not None:
         passing = [fallback]
-    return tuple(rep for _, _, rep in passing[:MAX_REPRESENTATIVE])
+    chosen = [rep for _, _, rep in passing[:MAX_REPRESENTATIVE]]
+    # As Pol.is: what the group agrees with first, then what it rejects.
+    chosen.sort(key=lambda rep: rep.direction != "agree")
+    return tuple(chosen)
 
 
 def consensus(
