@@ -60,7 +60,7 @@ def test_propose_too_short_keeps_what_was_typed(client_for, member):
 
     assert response.status_code == 200
     assert Question.objects.count() == 0
-    assert "too short" in response.content.decode()
+    assert len(response.context["form"].non_field_errors()) == 1
     assert WHY in response.content.decode()
 
 
@@ -154,7 +154,7 @@ def test_proposals_are_rate_limited(locmem_cache, member):
     for number in range(3):
         services.propose_question(by=member, title=f"{TITLE} ({number})", why=WHY)
 
-    with pytest.raises(AgendaError, match="wait a minute"):
+    with translation.override("en"), pytest.raises(AgendaError, match="wait a minute"):
         services.propose_question(by=member, title=f"{TITLE} (4)", why=WHY)
     assert Question.objects.count() == 3
 
