@@ -188,6 +188,16 @@ def test_jargon_ignores_derivations_with_the_same_stem() -> None:
     assert found == ["effectiveness"]
 
 
+def test_jargon_in_a_plural_the_stemmer_keeps() -> None:
+    result = analyse("De effectgroottes waren klein.", "nl")
+    assert [(i.kind, i.text) for i in result.issues] == [("jargon", "effectgroottes")]
+
+
+def test_a_determiner_after_a_subordinator_is_not_a_clause() -> None:
+    result = analyse("Teams waarin die veiligheid hoog is, leren meer.", "nl")
+    assert not of_kind(result, "clauses")
+
+
 def test_jargon_inside_a_dutch_compound() -> None:
     result = analyse("De interventiegroep kwam elke week.", "nl")
     assert [i.text for i in of_kind(result, "jargon")] == ["interventiegroep"]

@@ -245,6 +245,17 @@ def find_jargon(tokens: Sequence[Token], lang: str) -> list[tuple[int, int, Jarg
             found.append((i, i + len(match.keys) - 1, match))
             i += len(match.keys)
             continue
+        for alternative in _base_keys(tokens[i].norm, lang):  # effectgroottes
+            for term in index.get(alternative, ()):
+                if len(term.keys) == 1 and abs(len(tokens[i].norm) - len(term.norms[0])) <= 2:
+                    match = term
+                    break
+            if match is not None:
+                break
+        if match is not None:
+            found.append((i, i, match))
+            i += 1
+            continue
         if lang == "nl":
             info = word_info(tokens[i].lower, lang)
             for part in info.parts:
@@ -257,6 +268,15 @@ def find_jargon(tokens: Sequence[Token], lang: str) -> list[tuple[int, int, Jarg
                     break
         i += 1
     return found
+
+
+def _base_keys(norm: str, lang: str) -> list[str]:
+    """Stems of a word's base forms, for plurals the stemmer leaves alone (effectgroottes)."""
+    keys: list[str] = []
+    for ending in ("s", "en") if lang == "nl" else ("s",):
+        if norm.endswith(ending) and len(norm) - len(ending) >= MIN_WORD_LETTERS:
+            keys.append(_stem(norm[: -len(ending)], lang))
+    return keys
 
 
 def _close(term: JargonTerm, tokens: Sequence[Token]) -> bool:
@@ -350,6 +370,7 @@ def find_subordinators(tokens: Sequence[Token], text: str, lang: str) -> list[in
                     low in ("dat", "die", "wat")
                     and i > 0
                     and prev not in _NL_PREPOSITIONS
+                    and prev not in _NL_SUBORDINATORS  # "waarin die veiligheid": a determiner
                     and nxt not in _NL_AFTER_PRONOUN
                     and nxt != ""
                 )
