@@ -87,7 +87,7 @@ def add_review(item: Item, *, by: Any, rating: int, text: str) -> Review:
 def add_comment(item: Item, *, by: Any, section: str, text: str) -> Comment:
     if item.status != ItemStatus.IN_REVIEW:
         raise KnowledgeError(_("This text is not in review."))
-    if section not in {"title", "lead", *[name for name, _label in item.sections]}:
+    if section not in {"title", "lead", *[name for name, _label, _text in item.sections]}:
         raise KnowledgeError(_("Choose a part of the text."))
     comment = Comment.objects.create(
         item=item, author=by, section=section, text=text, version=current_version(item)
