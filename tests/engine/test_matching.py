@@ -333,3 +333,78 @@ def test_match_embedder_is_pluggable_and_survives_save_load(tmp_path: Path) -> N
     assert with_embedder.matches("n-alliance", k=5) == index.matches("n-alliance", k=5)
     assert ids(without.matches("n-new", k=1)) == ["o-room"]
     assert ids(index.matches("n-alliance", k=1)) == ["o-alliance"]
+
+
+class TableEmbedder:
+    """Fixed vectors per post (by the first word of the title): every post has a large
+    shared component, as sentence encoders give; offers and needs differ in its size."""
+
+    VECTORS = {
+        "kiwi": [3.0, 1.0, 0.0, 0.0],  # need, topic 1
+        "pear": [3.0, 0.0, 1.0, 0.0],  # need, topic 2
+        "fig": [3.0, 0.0, 0.0, 1.0],  # need, topic 3
+        "hub": [3.0, 0.2, 0.2, 0.2],  # offer near every need by the shared component alone
+        "mango": [1.0, 1.0, 0.0, 0.0],  # offer, topic 1
+        "plum": [1.0, 0.0, 1.0, 0.0],  # offer, topic 2
+        "plain": [1.0, 0.0, 0.0, 0.0],  # needs about nothing in particular
+    }
+
+    def encode(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        return np.array([self.VECTORS[t.split()[0]] for t in texts])
+
+
+def _embedding_posts() -> list[Post]:
+    # no shared words, so only the embedding tells the posts apart
+    return [
+        Post("o-hub", "offer", "hub qqq", "xxx", lang="en"),
+        Post("o-one", "offer", "mango rrr", "yyy", lang="en"),
+        Post("o-two", "offer", "plum sss", "zzz", lang="en"),
+        Post("n-one", "need", "kiwi ttt", "vvv", lang="en"),
+        Post("n-two", "need", "pear uuu", "www", lang="en"),
+        Post("n-three", "need", "fig ppp", "jjj", lang="en"),
+    ] + [  # many posts, so that the mean is not shrunk much towards zero (20 posts' worth)
+        Post(f"n-more{i}", "need", f"plain more{i}", "filler", lang="en") for i in range(200)
+    ]
+
+
+def test_match_centred_embeddings_demote_a_post_near_everything() -> None:
+    from coachbridge.engine.matching import Weights
+
+    raw = MatchIndex(embedder=TableEmbedder(), weights=Weights(embed_center=False))
+    centred = MatchIndex(embedder=TableEmbedder())
+    raw.add_many(_embedding_posts())
+    centred.add_many(_embedding_posts())
+
+    # raw cosine: the hub comes first for every need
+    assert [ids(raw.matches(n, k=1)) for n in ("n-one", "n-two")] == [["o-hub"], ["o-hub"]]
+    # centred on the mean post: the shared component is gone and the topic decides
+    assert [ids(centred.matches(n, k=1)) for n in ("n-one", "n-two")] == [["o-one"], ["o-two"]]
+
+
+def test_match_embedding_mean_follows_adds_removes_compaction_and_loading(
+    tmp_path: Path,
+) -> None:
+    import numpy as np
+
+    index = MatchIndex(embedder=TableEmbedder())
+    index.add_many(_embedding_posts())
+    index.remove("o-hub")
+    index.update(Post("n-two", "need", "fig changed", "www", lang="en"))
+
+    def live_mean(ix: MatchIndex) -> Any:
+        rows = [s.emb[s.alive] for s in ix.sides.values() if s.emb is not None]
+        return np.concatenate(rows).astype(np.float64).mean(axis=0)
+
+    assert index.emb_count == 205
+    assert np.allclose(index.emb_sum / index.emb_count, live_mean(index))
+    before = [m.score for m in index.matches("n-one", k=3)]
+    index.compact()
+    assert np.allclose(index.emb_sum / index.emb_count, live_mean(index))
+    assert [m.score for m in index.matches("n-one", k=3)] == pytest.approx(before)
+    path = tmp_path / "ix.npz"
+    index.save(path)
+    loaded = MatchIndex.load(path, embedder=TableEmbedder())
+    assert loaded.emb_count == 205
+    assert [m.score for m in loaded.matches("n-one", k=3)] == pytest.approx(before)

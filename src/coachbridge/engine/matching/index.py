@@ -42,6 +42,7 @@ DELTA_MAX = 2000  # rows added since the last compaction before the index compac
 SHORTLIST = 200  # candidates reranked per query
 EMBED_SHORTLIST = 50  # extra candidates by embedding similarity (when an embedder is set)
 EMBED_SCAN_MAX = 20_000  # above this many rows of a kind, embeddings only rerank (no full scan)
+EMBED_CENTER_PRIOR = 20.0  # posts' worth of shrinkage of the embedding mean towards zero
 OTHER = CATEGORIES.index("other")
 LANG_CODES: tuple[textmod.Lang, ...] = textmod.LANGS
 
@@ -51,10 +52,11 @@ class Weights:
     """Weights of the signals in a one-way score (they are divided by their sum)."""
 
     lexical: float = 0.55
-    grams: float = 0.1
-    category: float = 0.2
+    grams: float = 0.05
+    category: float = 0.1
     roles: float = 0.03
-    embedding: float = 0.6  # used only with an embedder
+    embedding: float = 0.4  # used only with an embedder
+    embed_center: bool = True  # cosine of embeddings centred on the mean of the indexed posts
     idf_power: float = 1.5  # lexical features weigh idf ** idf_power
     fusion: str = "harmonic"  # "harmonic" | "geometric" | "forward" (no reciprocity)
 
@@ -183,6 +185,9 @@ class MatchIndex:
         self.authors: dict[str, int] = {}
         self.author_posts: dict[int, set[str]] = {}
         self._idf: Any = None
+        # running sum and count of the live posts' embeddings (for centring, see _emb_mean)
+        self.emb_sum = np.zeros(0, dtype=np.float64)
+        self.emb_count = 0
 
     # -----------------------------------------------------------------------------------------
     # Size and vocabulary
@@ -269,6 +274,7 @@ class MatchIndex:
                     else np.zeros((len(emb_rows[kind]), dim), np.float32)
                 )
                 side.emb = np.vstack([side.emb, new])
+                self._emb_track(new, +1)
         if any(len(s.d_lex) > DELTA_MAX for s in self.sides.values()):
             self.compact()
 
@@ -333,7 +339,61 @@ class MatchIndex:
         author = int(side.author[row])
         if author >= 0:
             self.author_posts.get(author, set()).discard(post_id)
+        if side.emb is not None:
+            self._emb_track(side.emb[row : row + 1], -1)
         return True
+
+    def _emb_track(self, rows: Any, sign: int) -> None:
+        """Add (``sign`` 1) or subtract (-1) embedding rows from the running sum; all-zero
+        rows (posts without an embedding) do not count."""
+        import numpy as np  # noqa: PLC0415
+
+        present = np.abs(rows).sum(axis=1) > 0
+        if not present.any():
+            return
+        if len(self.emb_sum) != rows.shape[1]:
+            self.emb_sum, self.emb_count = np.zeros(rows.shape[1]), 0
+        self.emb_sum += sign * rows[present].astype(np.float64).sum(axis=0)
+        self.emb_count = max(0, self.emb_count + sign * int(present.sum()))
+
+    def _emb_mean(self) -> Any:
+        """The mean embedding of the live posts, shrunk towards zero by n / (n + prior): the
+        centre that is subtracted before the cosine (None when not centring). Sentence
+        encoders give every text a large common component, so raw cosines favour "hub" posts
+        that are near everything; centring removes it. The shrinkage keeps tiny indexes (two
+        posts would otherwise always score -1) close to the raw cosine."""
+        if not self.weights.embed_center or self.emb_count == 0:
+            return None
+        n = self.emb_count
+        return self.emb_sum / n * (n / (n + EMBED_CENTER_PRIOR))
+
+    def _emb_recount(self) -> None:
+        """Recompute the running sum from the live rows (after compaction and loading)."""
+        import numpy as np  # noqa: PLC0415
+
+        self.emb_sum, self.emb_count = np.zeros(0, dtype=np.float64), 0
+        for side in self.sides.values():
+            if side.emb is not None and len(side):
+                self._emb_track(side.emb[side.alive], +1)
+
+    def emb_sims(self, side: _Side, rows: Any, query: FloatArray) -> Any:
+        """Cosines between the query's embedding and those of ``rows`` (a slice or index
+        array of ``side``), both centred on :meth:`_emb_mean`; 0 for rows without one."""
+        import numpy as np  # noqa: PLC0415
+
+        matrix = side.emb[rows]
+        q = query.astype(np.float32)
+        raw = (matrix @ q).astype(np.float64)
+        mu = self._emb_mean()
+        if mu is None:
+            return raw
+        d_mu = (matrix @ mu.astype(np.float32)).astype(np.float64)
+        q_mu, mu_mu = float(q @ mu), float(mu @ mu)
+        present = (raw != 0) | (d_mu != 0)  # stored rows are unit length or all zero
+        d_norm = np.sqrt(np.maximum(1.0 - 2.0 * d_mu + mu_mu, 1e-12))
+        q_norm = float(np.sqrt(max(float(q @ q) - 2.0 * q_mu + mu_mu, 1e-12)))
+        sims = (raw - d_mu - q_mu + mu_mu) / (d_norm * q_norm)
+        return np.where(present, sims, 0.0)
 
     def _row_lex(self, side: _Side, row: int) -> tuple[IntArray, FloatArray]:
         if row >= side.n_main:
@@ -387,6 +447,7 @@ class MatchIndex:
             side.d_lex, side.d_gram, side._d_csr = [], [], None
             for row, post_id in enumerate(side.ids):
                 self.where[post_id] = (kind, row)
+        self._emb_recount()
 
     # -----------------------------------------------------------------------------------------
     # Queries
@@ -465,7 +526,7 @@ class MatchIndex:
             scores[side.author == query.author] = -np.inf
         chosen = _top(scores, limit)
         if side.emb is not None and query.embedding is not None and n <= EMBED_SCAN_MAX:
-            sims = side.emb @ query.embedding.astype(np.float32)
+            sims = self.emb_sims(side, slice(None), query.embedding)
             sims[~np.isfinite(scores)] = -np.inf
             chosen = np.union1d(chosen, _top(sims, EMBED_SHORTLIST))
         finite: IntArray = chosen[np.isfinite(scores[chosen])]
@@ -511,7 +572,7 @@ class MatchIndex:
         emb = np.zeros(m)
         use_emb = side.emb is not None and query.embedding is not None and w.embedding > 0
         if use_emb and query.embedding is not None:
-            emb = np.maximum(side.emb[rows] @ query.embedding.astype(np.float32), 0.0)
+            emb = np.maximum(self.emb_sims(side, rows, query.embedding), 0.0)
         total = w.lexical + w.grams + w.category + w.roles + (w.embedding if use_emb else 0.0)
         common = w.grams * grams + w.category * category + w.roles * roles
         if use_emb:
@@ -633,6 +694,7 @@ class MatchIndex:
                     author = int(side.author[row])
                     if author >= 0:
                         index.author_posts.setdefault(author, set()).add(post_id)
+        index._emb_recount()
         return index
 
 

@@ -23,7 +23,8 @@ MAX_TOPICS = 3  # shared concepts named in "why"
 MAX_WORDS = 3
 MUTUAL_MIN = 0.3  # score a post of each author must reach against a post of the other
 GRAMS_REASON_MIN = 0.25
-EMBEDDING_REASON_MIN = 0.5
+EMBEDDING_REASON_MIN = 0.5  # raw cosine; about 1 in 60 unrelated pairs of the eval set reach it
+EMBEDDING_REASON_MIN_CENTRED = 0.3  # centred cosine: about 1 in 100 unrelated pairs reach it
 
 VAGUE = frozenset({"grams", "meaning"})
 
@@ -135,7 +136,8 @@ def _reasons(  # noqa: PLR0917 -- private helper of rank(), called once
     if not topics and not words and grams >= GRAMS_REASON_MIN:
         reasons.append(Reason("grams", TEMPLATES["grams"][lang], w.grams * grams / total))
     emb = float(signals["embedding"][pos])
-    if emb >= EMBEDDING_REASON_MIN and w.embedding > 0:
+    emb_min = EMBEDDING_REASON_MIN_CENTRED if w.embed_center else EMBEDDING_REASON_MIN
+    if emb >= emb_min and w.embedding > 0:
         reasons.append(Reason("meaning", TEMPLATES["meaning"][lang], w.embedding * emb / total))
     # by their share of the score; the vague ones (similar wording, similar meaning) last
     reasons.sort(key=lambda r: (r.kind in VAGUE, -r.weight))
