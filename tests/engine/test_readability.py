@@ -60,6 +60,20 @@ def test_a_wrapped_line_stays_one_sentence_but_a_heading_does_not() -> None:
     ]
 
 
+def test_windows_line_ends_and_an_empty_text() -> None:
+    text = "Eerste alinea\r\n\r\nTweede alinea."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["Eerste alinea", "Tweede alinea."]
+    empty = analyse("  ", "nl")
+    assert (empty.level, empty.sentences, empty.scores["words"]) == ("A2", (), 0)
+
+
+def test_results_can_be_hashed_and_compared() -> None:
+    first = analyse("Het plan wordt besproken.", "nl")
+    again = analyse("Het plan wordt besproken.", "nl")
+    assert first == again
+    assert len({*first.issues, *again.issues}) == 1
+
+
 @pytest.mark.parametrize(
     ("word", "lang", "count"),
     [

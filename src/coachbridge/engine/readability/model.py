@@ -47,7 +47,7 @@ class Issue:
     end: int
     suggestion: str
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,7 +90,7 @@ class Analysis:
 
     lang: str
     level: str
-    scores: dict[str, float]
+    scores: dict[str, float] = field(hash=False)
     sentences: tuple[SentenceReport, ...]
 
     @property

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 # A sentence ends at . ! ? or an ellipsis (with closing quotes or brackets), followed by space.
 _END_RE = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s|$)")
-_BLOCK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022]|\d+[.)])\s)")
+_BLOCK_RE = re.compile(r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*\u2022]|\d+[.)])\s)")
 _LINE_RE = re.compile(r"\n")
 _ABBREVIATIONS = frozenset(
     [
