@@ -21,6 +21,7 @@ import numpy as np
 from coachbridge.engine.opinions.clustering import (
     BASE_CLUSTERS,
     BASE_ITERATIONS,
+    best_kmeans,
     kmeans,
     pca_projection,
     silhouette,
@@ -48,7 +49,7 @@ __all__ = [
     "read_polis_votes",
 ]
 
-MIN_IN_CONVERSATION = 15  # Pol.is tops the placed voters up to 15 with the most active ones
+K_MARGIN = 0.02  # more groups must beat the silhouette of fewer by this much (see the docs)
 
 
 def natural_key(identifier: str) -> tuple[int, int, str]:
@@ -96,11 +97,6 @@ def opinion_map(
     n_votes = voted.sum(axis=1)
     needed = min(min_votes, len(statements))
     placed = n_votes >= max(needed, 1)
-    if placed.sum() < MIN_IN_CONVERSATION:
-        # Pol.is: with fewer than 15 placed voters, the most active others join (ties by id).
-        extra = [i for i in np.argsort(-n_votes, kind="stable") if not placed[i] and n_votes[i] > 0]
-        for i in extra[: MIN_IN_CONVERSATION - int(placed.sum())]:
-            placed[i] = True
     placed_idx = np.flatnonzero(placed)
     left_out = tuple(voters[i] for i in np.flatnonzero(~placed))
 
@@ -134,7 +130,7 @@ def opinion_map(
                 representative(statements, values, voted, mask, others),
             )
         )
-    agreed = consensus(statements, values, voted, masks) if len(masks) > 1 else ()
+    agreed = consensus(statements, values, voted, masks)
     return OpinionMap(tuple(groups), agreed, positions, left_out, tuple(statements))
 
 
@@ -148,11 +144,11 @@ def group_labels(projection: np.ndarray, max_groups: int) -> np.ndarray:
     best: tuple[float, np.ndarray] | None = None
     top = min(max_groups, n_base, 2 + n_base // 12)
     for k in range(2, max(top, 2) + 1):
-        labels, _ = kmeans(base_centres, k, weights=weights)
+        labels = best_kmeans(base_centres, k, weights=weights)
         # Pol.is averages the silhouette over base clusters; weighting each base cluster by its
         # members makes it the silhouette over voters, which is steadier (fewer spurious groups).
         score = silhouette(base_centres, labels, weights)
-        if best is None or score > best[0] + 1e-12:
+        if best is None or score > best[0] + K_MARGIN:
             best = (score, labels)
     assert best is not None
     result: np.ndarray = best[1][base_labels]

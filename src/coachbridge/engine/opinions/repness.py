@@ -69,7 +69,7 @@ def representative(
             z_in = prop_test(n_in, ns[j])
             z_diff = two_prop_test(n_in, n_out, ns[j], os_[j])
             score = (p_in / p_out) * z_diff * p_in * z_in
-            options.append((z_diff, direction, p_in, p_out, z_in, score))
+            options.append((z_diff, direction, float(p_in), float(p_out), z_in, float(score)))
         z_diff, direction, p_in, p_out, z_in, score = max(options, key=lambda o: o[0])
         rep = Representative(
             sid, "agree" if direction == "agree" else "disagree", p_in, p_out, score
