@@ -26,6 +26,7 @@ LONG_WORD_LETTERS = 16  # or at least this many letters
 LONG_COMPOUND_LETTERS = 13  # a Dutch compound of this length gets the compound advice
 CLAUSE_LIMIT = 1  # more subordinate clauses than this in one sentence: clauses
 MIN_WORD_LETTERS = 3  # shorter words are never rare or long
+MAX_COMPOUND_LETTERS = 30  # longer "words" are not split (splitting is quadratic in length)
 
 
 def _data_lines(name: str) -> list[str]:
@@ -170,7 +171,11 @@ def word_info(lower: str, lang: str) -> Word:
     stop = norm in textmod.stopwords(code)
     letters = sum(c.isalpha() for c in lower)
     parts: tuple[str, ...] = ()
-    if code == "nl" and letters >= textmod.SPLIT_MIN_WORD and zipf < textmod.SPLIT_MAX_ZIPF:
+    if (
+        code == "nl"
+        and textmod.SPLIT_MIN_WORD <= letters <= MAX_COMPOUND_LETTERS
+        and zipf < textmod.SPLIT_MAX_ZIPF
+    ):
         parts = textmod.split_compound(lower)
     eligible = letters >= MIN_WORD_LETTERS and not stop and lower.isalpha()
     rare = (
