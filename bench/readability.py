@@ -69,12 +69,14 @@ def calibration_text(lang: str, words: int, seed: int = 0) -> str:
     return "\n\n".join(paragraphs)
 
 
-WORD_INFO = signals.word_info  # the cached function (the baseline swaps in the bare one)
+# the cached per-word functions (the baseline swaps in the bare ones)
+CACHED = {name: getattr(signals, name) for name in ("word_info", "_stem", "_base_keys")}
 CATALOGUE = "locale/nl/LC_MESSAGES/django.po"
 
 
 def clear_word_caches() -> None:
-    WORD_INFO.cache_clear()
+    for function in CACHED.values():
+        function.cache_clear()
     sentences.syllables.cache_clear()
     textmod.stem.cache_clear()
     textmod.split_compound.cache_clear()
@@ -84,7 +86,6 @@ def clear_word_caches() -> None:
 def uncached_baseline() -> Iterator[None]:
     """Per-word look-ups without any cache: wordfreq's API, engine caches bypassed."""
     saved_zipf = textmod.zipf
-    saved_info = signals.word_info
 
     def zipf(word: str, lang: textmod.Lang) -> float:
         wordfreq._wf_cache.clear()
@@ -92,12 +93,14 @@ def uncached_baseline() -> Iterator[None]:
         return value
 
     textmod.zipf = zipf  # type: ignore[assignment]
-    signals.word_info = signals.word_info.__wrapped__  # type: ignore[assignment]
+    for name, function in CACHED.items():
+        setattr(signals, name, function.__wrapped__)
     try:
         yield
     finally:
         textmod.zipf = saved_zipf  # type: ignore[assignment]
-        signals.word_info = saved_info  # type: ignore[assignment]
+        for name, function in CACHED.items():
+            setattr(signals, name, function)
 
 
 def timed(run: Callable[[], object], repeats: int, before: Callable[[], None]) -> float:

@@ -101,8 +101,7 @@ def _analyse(text: str, lang: str | None, *, word_level_only: bool) -> Analysis:
         found, counts = sentence_signals(
             sentence_tokens, text, code, word_level_only=word_level_only
         )
-        for name in ("words", "syllables", "rare", "long", "passive", "clauses", "jargon"):
-            setattr(totals, name, getattr(totals, name) + getattr(counts, name))
+        totals.add(counts)
         issues = tuple(_issue(text, f) for f in found)
         reports.append(SentenceReport(text[start:end], start, end, issues))
     scores = _scores(totals, len(reports), code)

@@ -107,6 +107,15 @@ class SentenceCounts:
     clauses: int = 0
     jargon: int = 0
 
+    def add(self, other: SentenceCounts) -> None:
+        self.words += other.words
+        self.syllables += other.syllables
+        self.rare += other.rare
+        self.long += other.long
+        self.passive += other.passive
+        self.clauses += other.clauses
+        self.jargon += other.jargon
+
 
 # ---------------------------------------------------------------------------------------------
 # Data
@@ -149,6 +158,7 @@ def known_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=200_000)
 def _stem(norm: str, lang: str) -> str:
     return textmod.stem(norm, _lang(lang))
 
@@ -275,13 +285,14 @@ def find_jargon(tokens: Sequence[Token], lang: str) -> list[tuple[int, int, Jarg
     return found
 
 
-def _base_keys(norm: str, lang: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _base_keys(norm: str, lang: str) -> tuple[str, ...]:
     """Stems of a word's base forms, for plurals the stemmer leaves alone (effectgroottes)."""
     keys: list[str] = []
     for ending in ("s", "en") if lang == "nl" else ("s",):
         if norm.endswith(ending) and len(norm) - len(ending) >= MIN_WORD_LETTERS:
             keys.append(_stem(norm[: -len(ending)], lang))
-    return keys
+    return tuple(keys)
 
 
 def _close(term: JargonTerm, tokens: Sequence[Token]) -> bool:
