@@ -137,6 +137,8 @@ def test_dutch_passive_with_worden_and_zijn_but_not_active_perfect() -> None:
     assert not of_kind(analyse("Zij is naar huis gegaan.", "nl"), "passive")
     assert not of_kind(analyse("De coach bespreekt het plan morgen.", "nl"), "passive")
     assert not of_kind(analyse("Het wordt een mooie dag.", "nl"), "passive")
+    # "zijn" as a possessive, with another verb before the participle
+    assert not of_kind(analyse("Zijn collega's hebben hem geholpen.", "nl"), "passive")
 
 
 def test_english_passive() -> None:

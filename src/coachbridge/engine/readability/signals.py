@@ -52,6 +52,8 @@ _NL_SEPARABLE = tuple(sorted(_words("nl", "separable_particles"), key=lambda w: 
 _NL_INSEPARABLE = tuple(sorted(_words("nl", "inseparable_prefixes"), key=lambda w: (-len(w), w)))
 # participles that go with "zijn" in the active voice, and participle-like adjectives
 _NL_NOT_PASSIVE = _words("nl", "not_passive")
+# another finite verb between "zijn" and a participle: "zijn" was a possessive (zijn team heeft)
+_NL_OTHER_FINITE = _words("nl", "other_finite_verbs")
 _EN_BE = _words("en", "passive_be")
 _EN_ADVERBS = _words("en", "passive_adverbs")
 _EN_IRREGULAR = _words("en", "irregular_participles")
@@ -350,6 +352,8 @@ def find_passives(tokens: Sequence[Token], text: str, lang: str) -> list[tuple[i
             for j in range(i + 1, min(len(tokens), i + 1 + window)):
                 between = text[tokens[j - 1].end : tokens[j].start]
                 if "," in between or lowers[j] in _NL_SUBORDINATORS or lowers[j] in _NL_WORDEN:
+                    break
+                if lowers[j] in _NL_OTHER_FINITE:
                     break
                 if j not in used and _is_participle_nl(lowers[j], worden):
                     found.append((i, j))
