@@ -53,14 +53,25 @@ def pca_projection(
 
 
 def principal_components(centred: Matrix, n: int) -> Matrix:
-    """The first ``n`` principal axes (rows), each signed so its largest entry is positive."""
-    _, _, vt = np.linalg.svd(centred, full_matrices=False)
-    axes = np.zeros((n, centred.shape[1]))
-    k = min(n, vt.shape[0])
-    axes[:k] = vt[:k]
+    """The first ``n`` principal axes (rows), each signed so its largest entry is positive.
+
+    Eigenvectors of the statements' scatter matrix (statements x statements, small), which is
+    what Pol.is's power iteration converges to, without its random start.
+    """
+    n_cols = centred.shape[1]
+    axes = np.zeros((n, n_cols))
+    if centred.shape[0] == 0 or n_cols == 0:
+        return axes
+    scatter = centred.T @ centred
+    eigenvalues, eigenvectors = np.linalg.eigh(scatter)
+    order = np.argsort(-eigenvalues, kind="stable")
+    for i, column in enumerate(order[: min(n, n_cols)]):
+        if eigenvalues[column] <= 1e-12 * max(1.0, float(eigenvalues.max())):
+            break  # no variance left: the remaining axes stay zero
+        axes[i] = eigenvectors[:, column]
     for i in range(n):
         if axes[i].any():
-            biggest = int(np.argmax(np.abs(axes[i]) - 1e-9 * np.arange(axes.shape[1])))
+            biggest = int(np.argmax(np.abs(axes[i]) - 1e-9 * np.arange(n_cols)))
             if axes[i, biggest] < 0:
                 axes[i] = -axes[i]
     return axes
@@ -162,7 +173,10 @@ def first_distinct(points: Matrix, k: int) -> Matrix:
 
 
 def assign(points: Matrix, centres: Matrix) -> Labels:
-    distances = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    """The nearest centre of each point (ties: the lower centre number)."""
+    distances = np.zeros((len(points), len(centres)))
+    for d in range(points.shape[1]):
+        distances += (points[:, d, None] - centres[None, :, d]) ** 2
     labels: Labels = np.argmin(distances, axis=1).astype(np.int64)
     return labels
 
