@@ -27,7 +27,7 @@ def test_review_workflow_from_draft_to_published(client_for, member, coach, orga
     )
     client_for(coach).post(
         reverse("knowledge:item-comment", args=[item.pk]),
-        {"section": "findings", "text": "Zeg hoe groot het effect is."},
+        {"comment-section": "findings", "comment-text": "Zeg hoe groot het effect is."},
     )
     edit_page = author.get(reverse("knowledge:item-edit", args=[item.pk]))
     author.post(
@@ -106,7 +106,7 @@ def test_draft_cannot_be_reviewed_or_commented(client_for, member, coach):
 
     review = client_for(coach).get(reverse("knowledge:item-review", args=[item.pk]))
     comment = client_for(coach).post(
-        reverse("knowledge:item-comment", args=[item.pk]), {"section": "lead", "text": "x"}
+        reverse("knowledge:item-comment", args=[item.pk]), {"comment-section": "lead", "comment-text": "x"}
     )
 
     assert (review.status_code, comment.status_code) == (404, 404)

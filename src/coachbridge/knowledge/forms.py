@@ -181,7 +181,11 @@ class ImageForm(forms.Form):
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), required=False, to_field_name="slug"
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Any"),
     )
     evidence = forms.ChoiceField(
         label=_("Evidence"), choices=[("", _("Any"))] + Evidence.choices, required=False

@@ -238,7 +238,7 @@ def item_review(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "sections": rendered_sections(item, link_terms=False),
             "form": form,
-            "comment_form": CommentForm(item=item),
+            "comment_form": CommentForm(item=item, prefix="comment"),
             "reviewing": reviewing,
             "reviews": item.reviews.select_related("reviewer"),
             "comments": item.comments.select_related("author"),
@@ -250,7 +250,7 @@ def item_review(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_comment(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_item_to_review(request, pk)
-    form = CommentForm(request.POST, item=item)
+    form = CommentForm(request.POST, item=item, prefix="comment")
     if form.is_valid():
         try:
             services.add_comment(item, by=request.user, **form.cleaned_data)
