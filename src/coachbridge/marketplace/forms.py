@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coachbridge.accounts.enums import RoleCode
+from coachbridge.common.models import Theme
+from coachbridge.events.enums import MeetingStatus
+from coachbridge.events.models import Meeting
+from coachbridge.marketplace.enums import Category, DigestFrequency, PostKind, PostLanguage
+from coachbridge.marketplace.models import TEXT_MAX_LENGTH, Post
+from coachbridge.marketplace.services.introductions import MESSAGE_MAX_LENGTH
+from coachbridge.marketplace.services.posts import find_duplicate
+from coachbridge.marketplace.validators import validate_post_text
+
+
+class ThemeChoiceMixin:
+    def _theme_labels(self) -> None:
+        self.fields["themes" if "themes" in self.fields else "theme"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda theme: theme.name
+        )
+
+
+class PostForm(ThemeChoiceMixin, forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language of the text"),
+        required=False,
+        choices=[("", _("Detect it for me")), *PostLanguage.choices],
+        help_text=_("We detect the language when you save. You can change it later."),
+    )
+    confirm_duplicate = forms.BooleanField(
+        label=_("Yes, I want to post it anyway"), required=False
+    )
+
+    class Meta:
+        model = Post
+        fields = [
+            "kind",
+            "title",
+            "text",
+            "category",
+            "themes",
+            "language",
+            "meeting",
+            "ends_on",
+            "is_public",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "themes": forms.CheckboxSelectMultiple,
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 8, "maxlength": TEXT_MAX_LENGTH}),
+        }
+        help_texts = {
+            "text": _("Plain text. Title and text together at most 5,000 characters."),
+            "meeting": _("Link your post to the marketplace of a meeting, if you like."),
+            "ends_on": _("After this day the post is no longer shown. Leave empty for no end."),
+            "is_public": _("Your name and contact details are never shown to visitors."),
+        }
+
+    def __init__(self, *args: Any, author: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.author = author
+        self.duplicate: Post | None = None
+        self.fields["kind"].choices = PostKind.choices
+        self.fields["category"].choices = Category.choices
+        self.fields["themes"].queryset = Theme.objects.all()
+        self.fields["meeting"].queryset = Meeting.objects.filter(
+            status=MeetingStatus.PUBLISHED
+        ).order_by("-starts_at")
+        self.fields["title"].required = False  # checked with a clearer message in clean()
+        self.fields["text"].required = False
+        self._theme_labels()
+        if not self.is_bound or not self.data.get("confirm_duplicate"):
+            self.fields["confirm_duplicate"].widget = forms.HiddenInput()
+
+    def clean_ends_on(self) -> Any:
+        ends_on = self.cleaned_data.get("ends_on")
+        if ends_on and ends_on < timezone.localdate() and (
+            self.instance.pk is None or ends_on != self.instance.ends_on
+        ):
+            raise ValidationError(_("The end date cannot be in the past."))
+        return ends_on
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        title, text = data.get("title") or "", data.get("text") or ""
+        try:
+            validate_post_text(title, text)
+        except ValidationError as error:
+            field = {"empty_title": "title"}.get(error.code or "", "text")
+            self.add_error(field, error)
+            return data
+        self.duplicate = find_duplicate(
+            self.author, title=title, text=text, exclude=self.instance
+        )
+        if self.duplicate is not None and not data.get("confirm_duplicate"):
+            self.fields["confirm_duplicate"].widget = forms.CheckboxInput()
+            self.add_error(
+                "confirm_duplicate",
+                _(
+                    "You already have a post that is (almost) the same: \u201c%(title)s\u201d. "
+                    "Tick the box if you want to post this one too."
+                )
+                % {"title": self.duplicate.title},
+            )
+        return data
+
+    def post_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {name: data.get(name) for name in self.Meta.fields if name != "themes"} | {
+            "language": data.get("language") or "",
+            "title": data.get("title", "").strip(),
+        }
+
+
+class IntroductionForm(forms.Form):
+    from_post = forms.ModelChoiceField(label=_("Your post"), queryset=Post.objects.none())
+    message = forms.CharField(
+        label=_("A short message (optional)"),
+        required=False,
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Say who you are and why you would like to meet. Do not add contact details."),
+    )
+
+    def __init__(self, *args: Any, own_posts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["from_post"].queryset = own_posts
+        self.fields["from_post"].empty_label = None
+
+
+class DigestForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label=_("E-mail me new matches"), choices=DigestFrequency.choices
+    )
+
+
+class BrowseForm(ThemeChoiceMixin, forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Looking for or offering"),
+        required=False,
+        choices=[("", _("Both")), *PostKind.choices],
+    )
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("All categories")), *Category.choices]
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), required=False, queryset=Theme.objects.all(), empty_label=_("All themes")
+    )
+    role = forms.ChoiceField(
+        label=_("Role of the author"),
+        required=False,
+        choices=[("", _("All roles")), *RoleCode.choices],
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"),
+        required=False,
+        queryset=Meeting.objects.filter(status=MeetingStatus.PUBLISHED).order_by("-starts_at"),
+        empty_label=_("All meetings"),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("All languages")), *PostLanguage.choices],
+    )
+
+    def __init__(self, *args: Any, public: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._theme_labels()
+        if public:
+            del self.fields["role"]

@@ -1,0 +1,53 @@
+"""Reading the marketplace: browsing and searching posts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from coachbridge.marketplace.models import Post
+
+
+def browse_posts(
+    *,
+    public_only: bool = False,
+    q: str = "",
+    kind: str = "",
+    category: str = "",
+    theme: Any = None,
+    role: str = "",
+    meeting: Any = None,
+    language: str = "",
+) -> QuerySet[Post]:
+    """Open posts matching the filters, newest first; ``q`` searches every word in title and text."""
+    posts = Post.objects.public() if public_only else Post.objects.open()
+    for word in q.split()[:10]:
+        posts = posts.filter(Q(title__icontains=word) | Q(text__icontains=word))
+    if kind:
+        posts = posts.filter(kind=kind)
+    if category:
+        posts = posts.filter(category=category)
+    if theme:
+        posts = posts.filter(themes=theme)
+    if role:
+        posts = posts.filter(author__profile__roles__code=role)
+    if meeting:
+        posts = posts.filter(meeting=meeting)
+    if language:
+        posts = posts.filter(language=language)
+    return (
+        posts.distinct()
+        .select_related("author__profile", "meeting")
+        .prefetch_related("themes")
+        .order_by("-created", "-pk")
+    )
+
+
+def own_posts(user: Any) -> QuerySet[Post]:
+    return (
+        Post.objects.filter(author=user)
+        .select_related("meeting")
+        .prefetch_related("themes")
+        .order_by("status", "-created", "-pk")
+    )

@@ -1,0 +1,1 @@
+"""Business rules of the marketplace: posts, the match index, introductions, digests, numbers."""

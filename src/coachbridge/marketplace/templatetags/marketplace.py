@@ -1,0 +1,17 @@
+"""`{% marketplace_notifications %}`: introductions waiting for an answer, e.g. on the dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from coachbridge.marketplace.services.introductions import waiting_for_answer
+
+register = template.Library()
+
+
+@register.inclusion_tag("marketplace/_notifications.html", takes_context=True)
+def marketplace_notifications(context: dict[str, Any]) -> dict[str, Any]:
+    user = context["request"].user
+    return {"waiting": list(waiting_for_answer(user)) if user.is_authenticated else []}

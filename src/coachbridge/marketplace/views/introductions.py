@@ -1,0 +1,98 @@
+"""Introductions between members, and the digest's unsubscribe link."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coachbridge.marketplace.access import get_introduction_for_user, get_post_for_user
+from coachbridge.marketplace.enums import DigestFrequency
+from coachbridge.marketplace.forms import IntroductionForm
+from coachbridge.marketplace.models import Post
+from coachbridge.marketplace.services import digest
+from coachbridge.marketplace.services.introductions import (
+    IntroductionError,
+    answer_introduction,
+    contact_details,
+    other_person,
+    request_introduction,
+)
+
+
+@require_POST
+@login_required
+def introduction_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask to meet the author of post ``pk``, from one of one's own posts."""
+    other = get_post_for_user(request, pk)
+    mine = Post.objects.open().filter(author=request.user).exclude(kind=other.kind)
+    form = IntroductionForm(request.POST, own_posts=mine)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your own open posts to ask from."))
+        return redirect(other)
+    own = form.cleaned_data["from_post"]
+    try:
+        request_introduction(own, other, by=request.user, message=form.cleaned_data["message"])
+    except IntroductionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Your request is sent. You will see the contact details once %(name)s accepts.")
+            % {"name": other.author},
+        )
+    return redirect(own if request.POST.get("back") == "own" else other)
+
+
+@login_required
+def introduction_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    introduction = get_introduction_for_user(request, pk)
+    return render(
+        request,
+        "marketplace/introduction_detail.html",
+        {
+            "introduction": introduction,
+            "other": other_person(introduction, request.user),
+            "asked_by_me": introduction.requester_id == request.user.pk,
+            "contact": contact_details(introduction, request.user),
+        },
+    )
+
+
+@require_POST
+@login_required
+def introduction_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    introduction = get_introduction_for_user(request, pk)
+    accept = request.POST.get("answer") == "accept"
+    try:
+        answer_introduction(introduction, by=request.user, accept=accept)
+    except IntroductionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("You accepted. You can now see each other's contact details.")
+            if accept
+            else _("You declined. We let the other person know."),
+        )
+    return redirect(introduction)
+
+
+def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """One click from the e-mail turns the digest off; works without logging in."""
+    user = digest.user_for_token(token)
+    if user is None:
+        raise Http404
+    if request.method == "POST" and request.POST.get("frequency") == DigestFrequency.WEEKLY:
+        digest.set_frequency(user, frequency=DigestFrequency.WEEKLY, by=user)
+        subscribed = True
+    else:
+        if digest.subscription_for(user).frequency != DigestFrequency.OFF:
+            digest.set_frequency(user, frequency=DigestFrequency.OFF, by=user)
+        subscribed = False
+    return render(
+        request, "marketplace/digest_unsubscribed.html", {"subscribed": subscribed, "token": token}
+    )
