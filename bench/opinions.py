@@ -30,6 +30,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,12 @@ def conversation(folder: Path, repeat: int) -> dict[str, Any]:
         f"ours:     {len(result.groups)} groups {[len(g.members) for g in result.groups]}, "
         f"{len(result.left_out)} left out; ARI vs Pol.is {score:.3f} over {n_common} voters; "
         f"{seconds:.3f} s; identical on every run: {'yes' if identical else 'NO'}"
+    )
+    both = sorted(set(ours) & set(theirs), key=natural_key)
+    table = Counter((theirs[v], ours[v]) for v in both)
+    print(
+        "  voters per (Pol.is group -> our group): "
+        + ", ".join(f"{p}->{o}: {n}" for (p, o), n in sorted(table.items()))
     )
     print(
         f"ours, plain projection: {len(plain.groups)} groups "
