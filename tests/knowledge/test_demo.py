@@ -18,7 +18,7 @@ def test_demo_has_linked_pairs_two_debunks_and_one_text_in_review():
     assert len(published) == 6
     assert pairs == [("nl", "en"), ("nl", "en")]
     assert sorted(i.title for i in items if i.kind == ItemKind.DEBUNK) == [
-        "Leerstijlen: lesgeven in iemands ‘stijl’ helpt niet",
+        "Leerstijlen: lesgeven in iemands 'stijl' helpt niet",
         "MBTI types do not predict coaching success",
     ]
     assert [i.status for i in items if i not in published] == [ItemStatus.IN_REVIEW]

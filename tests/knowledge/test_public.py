@@ -93,10 +93,12 @@ def test_detail_links_the_first_glossary_term_once_and_not_in_links(client, glos
     body = client.get(item.get_absolute_url()).content.decode()
 
     assert body.count('class="glossary-term"') == 2
-    assert 'href="https://example.org/cg" rel="noopener noreferrer nofollow">controlegroep</a>' in body
+    assert (
+        'href="https://example.org/cg" rel="noopener noreferrer nofollow">controlegroep</a>' in body
+    )
     assert '<a class="glossary-term" href="/knowledge/glossary/#control-group"' in body
     assert '#effect-size" title="Hoe groot het verschil is' in body
-    assert "Er was een <a class=\"glossary-term\"" in body
+    assert 'Er was een <a class="glossary-term"' in body
     assert "Later nog een controlegroep." in body
 
 

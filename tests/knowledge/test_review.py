@@ -106,7 +106,8 @@ def test_draft_cannot_be_reviewed_or_commented(client_for, member, coach):
 
     review = client_for(coach).get(reverse("knowledge:item-review", args=[item.pk]))
     comment = client_for(coach).post(
-        reverse("knowledge:item-comment", args=[item.pk]), {"comment-section": "lead", "comment-text": "x"}
+        reverse("knowledge:item-comment", args=[item.pk]),
+        {"comment-section": "lead", "comment-text": "x"},
     )
 
     assert (review.status_code, comment.status_code) == (404, 404)

@@ -30,7 +30,7 @@ IS  - 1
 SP  - 35
 EP  - 58
 DO  - 10.1177/0018726718819725
-ER  - 
+ER  -
 """
 
 
@@ -115,7 +115,7 @@ def test_bibtex_import_fills_the_source_and_keeps_what_was_typed(client_for, mem
     assert form.initial["doi"] == "10.1080/17439760.2013.837499"
     assert form.initial["citation"] == (
         "Theeboom, Tim; Beersma, Bianca; van Vianen, Annelies E. M. (2014). Does coaching work? "
-        "A meta-analysis. The Journal of Positive Psychology, 9(1), 1–18. "
+        "A meta-analysis. The Journal of Positive Psychology, 9(1), 1\u201318. "
         "https://doi.org/10.1080/17439760.2013.837499"
     )
     assert form.initial["findings"] == "Mijn eigen tekst."
@@ -123,7 +123,9 @@ def test_bibtex_import_fills_the_source_and_keeps_what_was_typed(client_for, mem
 
 
 def test_ris_file_upload_fills_the_source(client_for, member):
-    upload = SimpleUploadedFile("ref.ris", RIS.encode(), content_type="application/x-research-info-systems")
+    upload = SimpleUploadedFile(
+        "ref.ris", RIS.encode(), content_type="application/x-research-info-systems"
+    )
 
     response = client_for(member).post(
         reverse("knowledge:item-create", args=["summary"]),
@@ -133,7 +135,7 @@ def test_ris_file_upload_fills_the_source(client_for, member):
     initial = response.context["form"].initial
     assert initial["doi"] == "10.1177/0018726718819725"
     assert initial["citation"].startswith("Graßmann, Carolin; Schermuly, Carsten C. (2020).")
-    assert "Human Relations, 73(1), 35–58." in initial["citation"]
+    assert "Human Relations, 73(1), 35\u201358." in initial["citation"]
 
 
 @pytest.mark.parametrize(

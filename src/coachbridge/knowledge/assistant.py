@@ -62,9 +62,9 @@ def issue_message(kind: str, params: Mapping[str, Any], suggestion: str) -> str:
             "phrase": p.get("phrase", "")
         }
     if kind == "clauses":
-        return _("This sentence has %(count)s clauses inside it. Give each idea its own sentence.") % {
-            "count": p.get("count", "?")
-        }
+        return _(
+            "This sentence has %(count)s clauses inside it. Give each idea its own sentence."
+        ) % {"count": p.get("count", "?")}
     if kind == "jargon":
         plain = p.get("plain") or suggestion
         if plain:

@@ -15,19 +15,19 @@ from coachbridge.knowledge.reference import ensure_glossary
 THEEBOOM = (
     "Theeboom, T.; Beersma, B.; van Vianen, A. E. M. (2014). Does coaching work? A meta-analysis "
     "on the effects of coaching on individual level outcomes in an organizational context. "
-    "The Journal of Positive Psychology, 9(1), 1–18."
+    "The Journal of Positive Psychology, 9(1), 1\u201318."
 )
 GRASSMANN = (
     "Graßmann, C.; Schölmerich, F.; Schermuly, C. C. (2020). The relationship between working "
-    "alliance and client outcomes in coaching: A meta-analysis. Human Relations, 73(1), 35–58."
+    "alliance and client outcomes in coaching: A meta-analysis. Human Relations, 73(1), 35\u201358."
 )
 PASHLER = (
     "Pashler, H.; McDaniel, M.; Rohrer, D.; Bjork, R. (2008). Learning styles: Concepts and "
-    "evidence. Psychological Science in the Public Interest, 9(3), 105–119."
+    "evidence. Psychological Science in the Public Interest, 9(3), 105\u2013119."
 )
 PITTENGER = (
     "Pittenger, D. J. (2005). Cautionary comments regarding the Myers-Briggs Type Indicator. "
-    "Consulting Psychology Journal: Practice and Research, 57(3), 210–221.\n" + GRASSMANN
+    "Consulting Psychology Journal: Practice and Research, 57(3), 210\u2013221.\n" + GRASSMANN
 )
 
 ITEMS: list[dict[str, Any]] = [
@@ -123,7 +123,7 @@ ITEMS: list[dict[str, Any]] = [
         "key": "learning-styles",
         "kind": ItemKind.DEBUNK,
         "language": "nl",
-        "title": "Leerstijlen: lesgeven in iemands ‘stijl’ helpt niet",
+        "title": "Leerstijlen: lesgeven in iemands 'stijl' helpt niet",
         "lead": "Mensen leren niet beter als je aansluit bij hun zogenaamde leerstijl. Goed "
         "onderzoek vindt dat effect niet.",
         "fact": "Mensen leren beter als de vorm past bij de **inhoud**, niet bij een vaste "
@@ -171,12 +171,12 @@ ITEMS: list[dict[str, Any]] = [
 IN_REVIEW = {
     "kind": ItemKind.SUMMARY,
     "language": "nl",
-    "title": "Merken collega’s iets van coaching? Een pilot in het leernetwerk",
-    "lead": "In een kleine pilot vroegen coaches collega’s van hun coachees wat zij merkten. "
+    "title": "Merken collega's iets van coaching? Een pilot in het leernetwerk",
+    "lead": "In een kleine pilot vroegen coaches collega's van hun coachees wat zij merkten. "
     "Die zagen vaak kleine veranderingen.",
     "question": "Merkt de omgeving van een coachee iets van de coaching?",
-    "method": "Zes coaches uit het netwerk vroegen hun coachees om drie collega’s te noemen. "
-    "Die collega’s vulden voor en na de coaching een korte vragenlijst in. Er was geen "
+    "method": "Zes coaches uit het netwerk vroegen hun coachees om drie collega's te noemen. "
+    "Die collega's vulden voor en na de coaching een korte vragenlijst in. Er was geen "
     "controlegroep.",
     "findings": "De meeste collega's zagen na de coaching iets meer rust en betere "
     "afstemming in het werk. De verschillen waren klein.",

@@ -168,9 +168,7 @@ class CommentForm(forms.Form):
 
 
 class ImageForm(forms.Form):
-    image = forms.FileField(
-        label=_("Image"), help_text=_("JPEG, PNG, WebP or GIF, at most 2 MB.")
-    )
+    image = forms.FileField(label=_("Image"), help_text=_("JPEG, PNG, WebP or GIF, at most 2 MB."))
     alt = forms.CharField(
         label=_("Describe the image"),
         max_length=200,
@@ -188,11 +186,11 @@ class SearchForm(forms.Form):
         empty_label=_("Any"),
     )
     evidence = forms.ChoiceField(
-        label=_("Evidence"), choices=[("", _("Any"))] + Evidence.choices, required=False
+        label=_("Evidence"), choices=[("", _("Any")), *Evidence.choices], required=False
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Any"))] + Language.choices, required=False
+        label=_("Language"), choices=[("", _("Any")), *Language.choices], required=False
     )
     kind = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("Any"))] + ItemKind.choices, required=False
+        label=_("Type"), choices=[("", _("Any")), *ItemKind.choices], required=False
     )

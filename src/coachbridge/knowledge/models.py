@@ -165,9 +165,7 @@ class Image(models.Model):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="images")
     file = models.FileField(upload_to="knowledge/%Y/%m/")
     content_type = models.CharField(max_length=40)
-    alt = models.CharField(
-        _("description for people who cannot see the image"), max_length=200
-    )
+    alt = models.CharField(_("description for people who cannot see the image"), max_length=200)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -56,7 +56,9 @@ def parse_bibtex(text: str) -> Reference:
     import bibtexparser  # noqa: PLC0415 -- only needed when someone imports a reference
 
     if "@" not in text:
-        raise ReferenceError(_("This is not BibTeX. A BibTeX entry starts with @article{ or similar."))
+        raise ReferenceError(
+            _("This is not BibTeX. A BibTeX entry starts with @article{ or similar.")
+        )
     library = bibtexparser.parse_string(text)
     if library.failed_blocks or not library.entries:
         raise ReferenceError(
@@ -74,7 +76,7 @@ def parse_bibtex(text: str) -> Reference:
         journal=fields.get("journal", "") or fields.get("booktitle", ""),
         volume=fields.get("volume", ""),
         issue=fields.get("number", ""),
-        pages=fields.get("pages", "").replace("--", "–"),
+        pages=fields.get("pages", "").replace("--", "\u2013"),
         doi=normalise_doi(fields.get("doi", "")),
         url=fields.get("url", ""),
     )
@@ -99,7 +101,7 @@ def parse_ris(text: str) -> Reference:
     title = _clean(record.get("title") or record.get("primary_title"))
     if not title:
         raise ReferenceError(_("This reference has no title."))
-    pages = "–".join(p for p in (record.get("start_page"), record.get("end_page")) if p)
+    pages = "\u2013".join(p for p in (record.get("start_page"), record.get("end_page")) if p)
     year = _clean(record.get("year") or record.get("publication_year", ""))[:4]
     return Reference(
         authors=[_clean(a) for a in record.get("authors") or record.get("first_authors") or []],

@@ -62,8 +62,7 @@ def query_alternatives(query: str) -> list[set[str]]:
         if len(token.norm) > 1 and not engine_text.is_stopword(token.norm)
     ]
     return [
-        {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")}
-        for token in words
+        {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")} for token in words
     ]
 
 

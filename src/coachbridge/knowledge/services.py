@@ -1,4 +1,4 @@
-"""State changes of the knowledge hub: save, submit, review, comment, publish; versions and diffs."""
+"""State changes of the knowledge hub: save, submit, review, comment, publish; versions, diffs."""
 
 from __future__ import annotations
 

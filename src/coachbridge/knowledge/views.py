@@ -92,8 +92,7 @@ def _form_initial(form: ItemForm) -> dict[str, Any]:
     """What was typed, as initial values (to show it again without error messages)."""
     data = form.data
     return {
-        name: data.getlist(name) if name == "themes" else data.get(name, "")
-        for name in form.fields
+        name: data.getlist(name) if name == "themes" else data.get(name, "") for name in form.fields
     }
 
 
@@ -116,7 +115,14 @@ def _item_form_page(request: HttpRequest, item: Item | None, kind: str) -> HttpR
             initial["citation"] = reference.citation()
             messages.success(request, _("The reference is filled in below. Check it, then save."))
         form = ItemForm(instance=item, kind=kind, initial=initial)
-        return _render_form(request, form, import_form, item, kind, import_error)
+        return _render_form(
+            request,
+            form=form,
+            import_form=import_form,
+            item=item,
+            kind=kind,
+            import_error=import_error,
+        )
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.kind = kind
@@ -128,11 +134,19 @@ def _item_form_page(request: HttpRequest, item: Item | None, kind: str) -> HttpR
         else:
             messages.success(request, _("Saved. A new version is kept."))
         return redirect(saved)
-    return _render_form(request, form, ReferenceImportForm(), item, kind, "")
+    return _render_form(
+        request,
+        form=form,
+        import_form=ReferenceImportForm(),
+        item=item,
+        kind=kind,
+        import_error="",
+    )
 
 
 def _render_form(
     request: HttpRequest,
+    *,
     form: ItemForm,
     import_form: ReferenceImportForm,
     item: Item | None,
@@ -293,7 +307,10 @@ def item_images(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             image = services.add_image(
-                item, by=request.user, upload=form.cleaned_data["image"], alt=form.cleaned_data["alt"]
+                item,
+                by=request.user,
+                upload=form.cleaned_data["image"],
+                alt=form.cleaned_data["alt"],
             )
         except ValidationError as error:
             form.add_error("image", error)
