@@ -1,4 +1,4 @@
-"""Benchmark of the knowledge hub's use of the engine: the live assistant, indexing and related items.
+"""Benchmark of the knowledge hub: the live assistant, indexing and related items.
 
 Prints, for the demo texts (Dutch and English):
   * the plain-language assistant's time per request (median of 5), which analyses each part of
@@ -26,7 +26,7 @@ from typing import Any
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coachbridge.settings_test")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
