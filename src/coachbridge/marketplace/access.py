@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest
@@ -28,7 +29,7 @@ def get_post_for_user(request: HttpRequest, pk: int) -> Post:
 def get_post_to_change(request: HttpRequest, pk: int) -> Post:
     """The member's own post: 404 when others may not see it, 403 when they only may read it."""
     post = get_post_for_user(request, pk)
-    if not request.user.has_perm("marketplace.change_post", post):
+    if not rules.has_perm("marketplace.change_post", request.user, post):  # staff too
         raise PermissionDenied
     return post
 

@@ -23,8 +23,8 @@ from coachbridge.marketplace.services.introductions import (
 )
 
 
-@require_POST
 @login_required
+@require_POST
 def introduction_request(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask to meet the author of post ``pk``, from one of one's own posts."""
     other = get_post_for_user(request, pk)
@@ -62,8 +62,8 @@ def introduction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @login_required
+@require_POST
 def introduction_answer(request: HttpRequest, pk: int) -> HttpResponse:
     introduction = get_introduction_for_user(request, pk)
     accept = request.POST.get("answer") == "accept"

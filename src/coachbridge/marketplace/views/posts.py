@@ -157,8 +157,8 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, post)
 
 
-@require_POST
 @login_required
+@require_POST
 def post_status(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_post_to_change(request, pk)
     status = request.POST.get("status", "")
@@ -178,8 +178,8 @@ def post_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(post)
 
 
-@require_POST
 @login_required
+@require_POST
 def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
     post = get_post_to_change(request, pk)
     other = get_object_or_404(Post, pk=other_pk)
@@ -190,8 +190,8 @@ def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
     return redirect(post)
 
 
-@require_POST
 @login_required
+@require_POST
 def digest_settings(request: HttpRequest) -> HttpResponse:
     form = DigestForm(request.POST)
     if form.is_valid():
