@@ -247,14 +247,14 @@ def test_public_agenda_says_how_the_top_was_chosen(client_for, organiser):
     response = client_for(None).get(reverse("agenda:public"))
 
     rows = response.context["agenda"].rows
-    assert [row.question for row in rows][0] == first
+    assert next(row.question for row in rows) == first
     assert response.context["agenda"].groups == {"coach": 2, "researcher": 1, "other": 0}
     assert priority_round.title in response.content.decode()
     assert "Coaches en onderzoekers vonden" in response.content.decode()
 
 
 def test_merged_top_question_shows_as_the_one_kept(client_for, organiser):
-    priority_round, shortlist, _ = run_to_final(client_for, organiser)
+    _priority_round, shortlist, _ = run_to_final(client_for, organiser)
     first = RoundQuestion.objects.get(pk=shortlist[2]).question
     kept = QuestionFactory(title="De vraag die overblijft na samenvoegen?")
     merge_questions(first, into=kept, by=organiser)

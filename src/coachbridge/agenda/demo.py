@@ -256,9 +256,7 @@ def create_demo_agenda(*, organiser: User, members: list[User]) -> PriorityRound
     for member in voters:
         if member.email in DEMO_LOGINS or rng.random() < 0.3:
             continue
-        ballot = Ballot.objects.create(
-            round=priority_round, voter=member, roles=role_codes(member)
-        )
+        ballot = Ballot.objects.create(round=priority_round, voter=member, roles=role_codes(member))
         chosen = rng.sample(entries, k=rng.randint(5, 10))
         Pick.objects.bulk_create(
             [Pick(ballot=ballot, entry=entry, rank=rank) for rank, entry in enumerate(chosen, 1)]
