@@ -9,7 +9,7 @@ from coachbridge.engine import text as textmod
 from coachbridge.engine.matching.model import Post
 
 # Weights of the lexical feature kinds (see docs/algorithms/matching.md, "Signals").
-LEX_WEIGHTS = textmod.FeatureWeights(concept=1.0, broader=0.5, stem=0.7, part=0.5)
+LEX_WEIGHTS = textmod.FeatureWeights(concept=1.0, broader=0.5, stem=0.5, part=0.5)
 TAG_WEIGHT = 1.0  # a tag as a whole ("t:" feature), next to the tag's own concepts and stems
 TITLE_BOOST = 1.25  # features of the title count a little more: people put the point there
 GRAM_MIN, GRAM_MAX = 3, 5
