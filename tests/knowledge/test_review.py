@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coachbridge.common.models import ActivityLog
@@ -180,3 +182,16 @@ def test_erasing_a_member_keeps_their_published_text_without_name(member):
     item.refresh_from_db()
     assert exported["items"] == [{"title": item.title, "status": "published", "language": "nl"}]
     assert item.author is None
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_workspace_query_count_does_not_grow(client_for, member, count):
+    for _ in range(count):
+        ItemFactory(author=member)
+        ItemFactory(status=ItemStatus.IN_REVIEW)
+    client = client_for(member)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("knowledge:workspace"))
+
+    assert len(queries) == 6  # session, user, the two lists, the permission checks
