@@ -1,0 +1,222 @@
+"""Introductions: asking, accepting, declining, the daily limit, notifications, e-mails, and
+contact details that stay private until acceptance."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from coachbridge.marketplace.models import Introduction
+from coachbridge.marketplace.services.introductions import (
+    IntroductionError,
+    contact_details,
+    request_introduction,
+)
+from tests.factories.accounts import ProfileFactory
+from tests.factories.marketplace import PostFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture
+def pair(researcher, coach):
+    coach.email = "sanne.contact@example.org"
+    coach.language = "en"
+    coach.save()
+    coach.profile.website = "https://sanne.example.org"
+    coach.profile.linkedin = "https://linkedin.example.org/sanne"
+    coach.profile.save()
+    researcher.profile.website = "https://onderzoek.example.org"
+    researcher.profile.save()
+    need = PostFactory(author=researcher, kind="need", title="Coaches gezocht")
+    offer = PostFactory(author=coach, kind="offer", title="Ik doe mee met onderzoek")
+    return need, offer
+
+
+def ask(client_for, need, offer, message="Hoi, ik ben Thomas."):
+    return client_for(need.author).post(
+        reverse("marketplace:introduction-request", kwargs={"pk": offer.pk}),
+        {"from_post": need.pk, "message": message},
+    )
+
+
+def answer(client_for, introduction, choice):
+    return client_for(introduction.recipient).post(
+        reverse("marketplace:introduction-answer", kwargs={"pk": introduction.pk}),
+        {"answer": choice},
+    )
+
+
+def test_request_notifies_the_other_person_on_the_page_and_by_email_in_their_language(
+    client_for, pair
+):
+    need, offer = pair
+
+    response = ask(client_for, need, offer)
+
+    introduction = Introduction.objects.get()
+    assert response.status_code == 302
+    assert (introduction.requester, introduction.recipient) == (need.author, offer.author)
+    assert introduction.status == "requested"
+    assert [message.to for message in mail.outbox] == [[offer.author.email]]
+    assert "would like to meet you" in mail.outbox[0].subject  # the coach reads English
+    assert "Hoi, ik ben Thomas." in mail.outbox[0].body
+    assert introduction.get_absolute_url() in mail.outbox[0].body
+    home = client_for(offer.author).get(reverse("marketplace:home"))
+    assert list(home.context["waiting"]) == [introduction]
+    assert need.author.profile.display_name in home.content.decode()
+
+
+def test_contact_details_show_only_after_acceptance_and_only_to_the_two(
+    client_for, pair, member
+):
+    need, offer = pair
+    ask(client_for, need, offer)
+    introduction = Introduction.objects.get()
+    url = introduction.get_absolute_url()
+
+    before = [client_for(user).get(url).content.decode() for user in (need.author, offer.author)]
+    answer(client_for, introduction, "accept")
+    after_requester = client_for(need.author).get(url).content.decode()
+    after_recipient = client_for(offer.author).get(url).content.decode()
+    stranger = client_for(member).get(url)
+
+    for page in before:
+        assert "sanne.contact@example.org" not in page
+        assert need.author.email not in page
+        assert "sanne.example.org" not in page
+    assert "sanne.contact@example.org" in after_requester
+    assert "https://sanne.example.org" in after_requester
+    assert need.author.email in after_recipient
+    assert "onderzoek.example.org" in after_recipient
+    assert stranger.status_code == 404
+    assert contact_details(introduction, member) is None
+
+
+def test_contact_details_never_show_on_post_pages_or_public_pages(client_for, client, pair, member):
+    need, offer = pair
+    offer.is_public = True
+    offer.save()
+    ask(client_for, need, offer)
+    answer(client_for, Introduction.objects.get(), "accept")
+
+    pages = [
+        client_for(member).get(offer.get_absolute_url()),
+        client_for(member).get(reverse("marketplace:post-list")),
+        client.get(reverse("marketplace:public-list")),
+        client.get(reverse("marketplace:public-detail", kwargs={"pk": offer.pk})),
+    ]
+
+    for response in pages:
+        assert response.status_code == 200
+        assert "sanne.contact@example.org" not in response.content.decode()
+        assert "sanne.example.org" not in response.content.decode()
+
+
+def test_accepting_emails_the_requester_and_declining_shows_no_details(client_for, pair):
+    need, offer = pair
+    ask(client_for, need, offer)
+    introduction = Introduction.objects.get()
+    mail.outbox.clear()
+
+    answer(client_for, introduction, "decline")
+    introduction.refresh_from_db()
+    page = client_for(need.author).get(introduction.get_absolute_url()).content.decode()
+    again = answer(client_for, introduction, "accept")
+    introduction.refresh_from_db()
+
+    assert introduction.status == "declined"
+    assert [message.to for message in mail.outbox] == [[need.author.email]]
+    assert "declined" in mail.outbox[0].subject or "afgewezen" in mail.outbox[0].subject
+    assert "sanne.contact@example.org" not in page
+    assert again.status_code == 302
+    assert introduction.status == "declined"  # answered once
+
+
+def test_acceptance_email_goes_to_the_requester(client_for, pair):
+    need, offer = pair
+    ask(client_for, need, offer)
+    mail.outbox.clear()
+
+    answer(client_for, Introduction.objects.get(), "accept")
+
+    assert [message.to for message in mail.outbox] == [[need.author.email]]
+    assert Introduction.objects.get().get_absolute_url() in mail.outbox[0].body
+
+
+def test_only_the_recipient_can_answer(client_for, pair):
+    need, offer = pair
+    ask(client_for, need, offer)
+    introduction = Introduction.objects.get()
+
+    client_for(need.author).post(
+        reverse("marketplace:introduction-answer", kwargs={"pk": introduction.pk}),
+        {"answer": "accept"},
+    )
+
+    introduction.refresh_from_db()
+    assert introduction.status == "requested"
+
+
+def test_one_introduction_per_pair_and_not_from_someone_elses_post(client_for, pair, member):
+    need, offer = pair
+    ask(client_for, need, offer)
+    twice = ask(client_for, need, offer)
+    back = client_for(offer.author).post(
+        reverse("marketplace:introduction-request", kwargs={"pk": need.pk}),
+        {"from_post": offer.pk},
+    )
+    other_need = PostFactory(author=member, kind="need")
+
+    with pytest.raises(IntroductionError):
+        request_introduction(other_need, offer, by=need.author)
+    assert Introduction.objects.count() == 1
+    assert (twice.status_code, back.status_code) == (302, 302)
+
+
+def test_daily_limit_stops_spam_with_a_clear_message(client_for, settings, researcher):
+    settings.MARKETPLACE_INTRODUCTIONS_PER_DAY = 2
+    need = PostFactory(author=researcher, kind="need")
+    offers = [PostFactory(author=ProfileFactory().user, kind="offer") for _ in range(3)]
+    client = client_for(researcher)
+
+    for offer in offers:
+        response = client.post(
+            reverse("marketplace:introduction-request", kwargs={"pk": offer.pk}),
+            {"from_post": need.pk},
+            follow=True,
+        )
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert Introduction.objects.count() == 2
+    assert any("limit" in message or "grens" in message for message in messages)
+    assert len(mail.outbox) == 2
+
+
+def test_introduction_can_be_asked_from_the_own_posts_match_list(client_for, pair):
+    need, offer = pair
+    page = client_for(need.author).get(need.get_absolute_url()).content.decode()
+
+    response = client_for(need.author).post(
+        reverse("marketplace:introduction-request", kwargs={"pk": offer.pk}),
+        {"from_post": need.pk, "back": "own"},
+    )
+
+    assert reverse("marketplace:introduction-request", kwargs={"pk": offer.pk}) in page
+    assert response["Location"] == need.get_absolute_url()
+    assert Introduction.objects.count() == 1
+
+
+def test_dashboard_tag_lists_waiting_requests(client_for, pair, rf):
+    from django.template import Context, Template
+
+    need, offer = pair
+    ask(client_for, need, offer)
+    request = rf.get("/")
+    request.user = offer.author
+
+    html = Template("{% load marketplace %}{% marketplace_notifications %}").render(
+        Context({"request": request})
+    )
+
+    assert need.author.profile.display_name in html
+    assert Introduction.objects.get().get_absolute_url() in html
