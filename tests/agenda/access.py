@@ -6,6 +6,7 @@ from coachbridge.events.models import Cafe, CafeTheme, Insight
 from tests.access_rules import MEMBERS, ORGANISERS, PUBLIC, Access, post_only, with_kwargs
 from tests.factories.agenda import CommentFactory, PriorityRoundFactory, QuestionFactory
 from tests.factories.events import MeetingFactory
+from tests.factories.marketplace import PostFactory
 
 
 def build(world):
@@ -18,6 +19,7 @@ def build(world):
     meeting = MeetingFactory(title="Café voor de agenda")
     cafe = Cafe.objects.create(meeting=meeting, harvest_open=True)
     theme = CafeTheme.objects.create(cafe=cafe, title="Onderzoek", position=0)
+    world.agenda_post = PostFactory(author=world.member, title="Ik zoek een onderzoeksvraag")
     world.agenda_insight = Insight.objects.create(
         cafe=cafe, theme=theme, text="Meer onderzoek naar het proces van coaching"
     )
@@ -39,6 +41,9 @@ ACCESS = {
     "agenda:question-propose": MEMBERS,
     "agenda:question-from-insight": with_kwargs(
         MEMBERS, lambda world: {"insight_pk": world.agenda_insight.pk}
+    ),
+    "agenda:question-from-post": with_kwargs(
+        MEMBERS, lambda world: {"post_pk": world.agenda_post.pk}
     ),
     "agenda:question-similar": MEMBERS,
     "agenda:question-detail": with_kwargs(MEMBERS, question),

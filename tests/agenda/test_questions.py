@@ -16,6 +16,7 @@ from coachbridge.events.models import Cafe, CafeTheme, Insight
 from tests.factories.accounts import ProfileFactory
 from tests.factories.agenda import CommentFactory, QuestionFactory
 from tests.factories.events import MeetingFactory
+from tests.factories.marketplace import PostFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -138,6 +139,20 @@ def test_propose_from_insight_prefills_and_links(client_for, member):
 
     assert "Meer aandacht voor het proces van coaching</textarea>" in page.content.decode()
     assert Question.objects.get().insight == insight
+
+
+def test_propose_from_marketplace_post_prefills_and_links(client_for, member):
+    post = PostFactory(title="Ik zoek coaches voor een dagboekstudie")
+    client = client_for(member)
+    url = reverse("agenda:question-from-post", kwargs={"post_pk": post.pk})
+
+    page = client.get(url)
+    client.post(url, {"title": "Wat laat een dagboekstudie zien over coaching?", "why": WHY})
+
+    assert "Ik zoek coaches voor een dagboekstudie</textarea>" in page.content.decode()
+    question = Question.objects.get()
+    assert question.post == post
+    assert post.get_absolute_url() in client.get(question.get_absolute_url()).content.decode()
 
 
 def test_propose_from_hidden_insight_is_not_found(client_for, member):

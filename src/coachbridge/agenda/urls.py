@@ -32,6 +32,11 @@ urlpatterns = [
         questions.question_propose,
         name="question-from-insight",
     ),
+    path(
+        "questions/new/from-post/<int:post_pk>/",
+        questions.question_propose,
+        name="question-from-post",
+    ),
     path("questions/similar/", questions.question_similar, name="question-similar"),
     path("questions/<int:pk>/", include(question_urls)),
     path("comments/<int:pk>/hide/", questions.comment_hide, name="comment-hide"),

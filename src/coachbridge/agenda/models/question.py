@@ -35,6 +35,14 @@ class Question(models.Model):
         related_name="+",
         verbose_name=_("World Café insight"),
     )
+    post = models.ForeignKey(
+        "marketplace.Post",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("marketplace post"),
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -68,13 +68,14 @@ def propose_question(
     who: str = "",
     themes: Iterable[Theme] = (),
     insight: Any = None,
+    post: Any = None,
 ) -> Question:
     """A member proposes a question; it gets its statement to vote on, and the author follows it."""
     title, why, who = _clean_question(title, why, who)
     check_rate([(f"question:{by.pk}", RATE_QUESTIONS)])
     with transaction.atomic():
         question = Question.objects.create(
-            title=title, why=why, who=who, author=by, insight=insight
+            title=title, why=why, who=who, author=by, insight=insight, post=post
         )
         question.themes.set(list(themes))
         Statement.objects.create(question=question, text=_statement_text(title), author=by)

@@ -31,6 +31,7 @@ from coachbridge.agenda.services.common import AgendaError
 from coachbridge.agenda.services.similar import similar_questions
 from coachbridge.common.models import Theme
 from coachbridge.events.models import Insight
+from coachbridge.marketplace.access import get_post_for_user
 
 PAGE_SIZE = 50
 
@@ -65,7 +66,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _insight_for(pk: int | str | None) -> Insight | None:
+def _insight_for(pk: int | None) -> Insight | None:
     """A visible World Café insight (hidden ones were taken off the wall: 404)."""
     if not pk:
         return None
@@ -76,9 +77,17 @@ def _insight_for(pk: int | str | None) -> Insight | None:
 
 
 @login_required
-def question_propose(request: HttpRequest, insight_pk: int | None = None) -> HttpResponse:
-    insight = _insight_for(insight_pk or request.POST.get("insight"))
-    initial = {"title": insight.text[:300]} if insight else None
+def question_propose(
+    request: HttpRequest, insight_pk: int | None = None, post_pk: int | None = None
+) -> HttpResponse:
+    """Propose a question; from an insight or a marketplace post, its text is filled in."""
+    insight = _insight_for(insight_pk)
+    post = get_post_for_user(request, post_pk) if post_pk else None
+    initial = None
+    if insight:
+        initial = {"title": insight.text[:300]}
+    elif post:
+        initial = {"title": post.title[:300], "why": post.text[:2000]}
     form = QuestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,6 +98,7 @@ def question_propose(request: HttpRequest, insight_pk: int | None = None) -> Htt
                 who=form.cleaned_data["who"],
                 themes=form.cleaned_data["themes"],
                 insight=insight,
+                post=post,
             )
         except AgendaError as error:
             form.add_error(None, str(error))
@@ -99,7 +109,7 @@ def question_propose(request: HttpRequest, insight_pk: int | None = None) -> Htt
     return render(
         request,
         "agenda/question_form.html",
-        {"form": form, "insight": insight, "similar": similar_questions(title)},
+        {"form": form, "insight": insight, "post": post, "similar": similar_questions(title)},
     )
 
 
