@@ -52,10 +52,10 @@ class Weights:
     """Weights of the signals in a one-way score (they are divided by their sum)."""
 
     lexical: float = 0.55
-    grams: float = 0.05
-    category: float = 0.1
+    grams: float = 0.1
+    category: float = 0.2
     roles: float = 0.03
-    embedding: float = 0.4  # used only with an embedder
+    embedding: float = 0.6  # used only with an embedder
     embed_center: bool = True  # cosine of embeddings centred on the mean of the indexed posts
     idf_power: float = 1.5  # lexical features weigh idf ** idf_power
     fusion: str = "harmonic"  # "harmonic" | "geometric" | "forward" (no reciprocity)
