@@ -39,15 +39,15 @@ ITEMS: list[dict[str, Any]] = [
         "lead": "Ja. Een meta-analyse van achttien studies laat zien dat coaching mensen op het "
         "werk helpt. De effecten zijn gemiddeld middelgroot.",
         "question": "Helpt coaching mensen in organisaties echt? En waarop heeft het effect?",
-        "method": "De onderzoekers zochten alle studies met een controlegroep of een voor- en "
-        "nameting. Ze vonden er achttien. Ze namen de cijfers samen in één meta-analyse.",
+        "method": "De onderzoekers zochten studies naar coaching in organisaties. Ze vonden er "
+        "achttien. Ze namen de cijfers samen in één meta-analyse.",
         "findings": "Coaching had een positief effect op vijf dingen: hoe goed mensen werken, "
         "welzijn, omgaan met stress, houding tegenover werk en werken aan doelen. De "
         "effectgrootte was gemiddeld middelgroot.",
         "practice": "Je kunt opdrachtgevers vertellen dat coaching gemiddeld helpt. Maar de "
         "studie zegt niet welke aanpak het beste werkt. Let dus op wat je coachee nodig heeft.",
-        "limitations": "Het ging om weinig studies, vaak met kleine groepen. Veel uitkomsten "
-        "waren zelfrapportage: mensen vulden zelf in hoe het ging.",
+        "limitations": "Het ging om weinig studies, vaak met kleine groepen. De studies waren "
+        "ook heel verschillend opgezet.",
         "evidence": Evidence.REVIEW,
         "doi": "10.1080/17439760.2013.837499",
         "citation": THEEBOOM,
@@ -62,15 +62,15 @@ ITEMS: list[dict[str, Any]] = [
         "lead": "Yes. A meta-analysis of eighteen studies shows that coaching helps people at "
         "work. On average, the effects are medium-sized.",
         "question": "Does coaching really help people in organisations? And what does it change?",
-        "method": "The researchers looked for all studies with a control group or a pre-post "
-        "measurement. They found eighteen. They took the numbers together in one meta-analysis.",
+        "method": "The researchers looked for studies of coaching in organisations. They found "
+        "eighteen. They took the numbers together in one meta-analysis.",
         "findings": "Coaching had a positive effect on five things: how well people work, "
         "well-being, coping with stress, attitudes towards work, and working on goals. The "
         "effect size was medium on average.",
         "practice": "You can tell clients that coaching helps on average. But the study does "
         "not say which approach works best. So pay attention to what your coachee needs.",
-        "limitations": "There were few studies, often with small groups. Many outcomes were "
-        "self-report: people rated themselves how they were doing.",
+        "limitations": "There were few studies, often with small groups. The studies were also "
+        "set up in very different ways.",
         "evidence": Evidence.REVIEW,
         "doi": "10.1080/17439760.2013.837499",
         "citation": THEEBOOM,
@@ -86,8 +86,8 @@ ITEMS: list[dict[str, Any]] = [
         "question": "Hangt een goede werkrelatie samen met betere uitkomsten van coaching?",
         "method": "De onderzoekers verzamelden 27 studies met samen meer dan 3500 coachees. "
         "Ze keken naar de samenhang tussen de werkrelatie en de uitkomsten.",
-        "findings": "Een betere werkrelatie ging samen met betere uitkomsten: meer bereikte "
-        "doelen, meer welzijn en meer tevredenheid. Het verband was middelgroot.",
+        "findings": "Een betere werkrelatie ging samen met betere uitkomsten, zoals het halen "
+        "van doelen en meer welzijn. Het verband was middelgroot.",
         "practice": "Besteed tijd aan de samenwerking. Maak samen duidelijke afspraken over "
         "doelen en taken. Vraag je coachee af en toe hoe de samenwerking gaat.",
         "limitations": "Het gaat om een correlatie. De studie bewijst niet dat de werkrelatie "
@@ -108,8 +108,8 @@ ITEMS: list[dict[str, Any]] = [
         "question": "Is a good working alliance linked to better coaching outcomes?",
         "method": "The researchers collected 27 studies with together more than 3,500 "
         "coachees. They looked at how the working alliance and the outcomes go together.",
-        "findings": "A better working alliance went together with better outcomes: more goals "
-        "reached, more well-being and more satisfaction. The link was medium-sized.",
+        "findings": "A better working alliance went together with better outcomes, such as "
+        "reaching goals and more well-being. The link was medium-sized.",
         "practice": "Spend time on working together. Agree clearly on goals and tasks. Ask your "
         "coachee now and then how the work together is going.",
         "limitations": "This is a correlation. The study does not prove that the alliance "
