@@ -32,7 +32,7 @@ class Statement:
     disagrees: int = 0
 
 
-def _load(path_or_text: str | Path) -> tuple[str, str]:
+def _load(path_or_text: str | Path, label: str) -> tuple[str, str]:
     """(name for messages, text): a Path or an existing file name is read, other text is data."""
     if isinstance(path_or_text, Path) or (
         "\n" not in path_or_text and "," not in path_or_text and path_or_text != ""
@@ -44,7 +44,7 @@ def _load(path_or_text: str | Path) -> tuple[str, str]:
             raise InputError(f"{path}: cannot read: {error.strerror}") from None
         except UnicodeDecodeError:
             raise InputError(f"{path}: not UTF-8 text") from None
-    return "<votes>", path_or_text
+    return label, path_or_text
 
 
 def _rows(name: str, text: str, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -82,7 +82,7 @@ def read_polis_votes(path_or_text: str | Path) -> list[Vote]:
 
     Result order: by voter, then statement, in order of first appearance in the file.
     """
-    name, text = _load(path_or_text)
+    name, text = _load(path_or_text, "<votes>")
     latest: dict[tuple[str, str], tuple[float, int, int]] = {}
     for line, row in _rows(name, text, VOTE_COLUMNS):
         statement = row["comment-id"].strip()
@@ -113,7 +113,7 @@ def read_polis_votes(path_or_text: str | Path) -> list[Vote]:
 
 def read_polis_comments(path_or_text: str | Path) -> list[Statement]:
     """The statements of a Pol.is `comments.csv` (`comment-id` required; text and moderation)."""
-    name, text = _load(path_or_text)
+    name, text = _load(path_or_text, "<comments>")
     statements: list[Statement] = []
     seen: dict[str, int] = {}
     for line, row in _rows(name, text, ("comment-id",)):
