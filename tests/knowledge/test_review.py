@@ -195,3 +195,18 @@ def test_workspace_query_count_does_not_grow(client_for, member, count):
         client.get(reverse("knowledge:workspace"))
 
     assert len(queries) == 6  # session, user, the two lists, the permission checks
+
+
+def test_unpublished_texts_stay_out_of_public_view(client_for, member):
+    draft = ItemFactory(title="Geheim concept")
+    in_review = ItemFactory(title="Nog in review", status=ItemStatus.IN_REVIEW)
+    visitor = client_for(None)
+
+    list_page = visitor.get(reverse("knowledge:item-list")).content.decode()
+
+    assert visitor.get(draft.get_absolute_url()).status_code == 404
+    assert visitor.get(in_review.get_absolute_url()).status_code == 404
+    assert client_for(member).get(draft.get_absolute_url()).status_code == 404
+    assert client_for(member).get(in_review.get_absolute_url()).status_code == 200
+    assert "Geheim concept" not in list_page
+    assert "Nog in review" not in list_page
