@@ -140,6 +140,8 @@ def test_closed_round_accepts_no_votes(client_for, member):
     )
 
     assert response.status_code == 400
+    assert response.context["error"] != ""
+    assert 'role="alert"' in response.content.decode()
     assert Ballot.objects.filter(voter=member).count() == 0
 
 

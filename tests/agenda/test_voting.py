@@ -94,6 +94,16 @@ def test_hidden_statement_takes_no_votes(client_for, member, organiser):
     assert services.next_statement(member) is None
 
 
+def test_moderator_can_hide_from_the_vote_card(client_for, member, organiser):
+    StatementFactory()
+
+    as_member = client_for(member).get(reverse("agenda:vote")).content.decode()
+    as_moderator = client_for(organiser).get(reverse("agenda:vote")).content.decode()
+
+    assert "vote-moderate" not in as_member
+    assert "vote-moderate" in as_moderator
+
+
 def test_member_cannot_hide_a_statement(client_for, member):
     statement = StatementFactory()
 
