@@ -11,6 +11,7 @@ from coachbridge.common.models import Theme
 from coachbridge.common.reference import ensure_themes
 from coachbridge.events.demo import create_demo_meetings
 from coachbridge.knowledge.demo import create_demo_knowledge
+from coachbridge.marketplace.demo import create_demo_marketplace
 
 DEMO_LOGINS = [
     ("organiser@example.org", "organiser"),
@@ -32,9 +33,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 members = create_demo_members()
                 organiser = next(member for member in members if member.is_organiser)
-                create_demo_meetings(
+                impact = create_demo_meetings(
                     organiser=organiser, members=members, today=timezone.localdate()
                 )
+                create_demo_marketplace(impact, members=members)
                 create_demo_knowledge(members=members)
                 create_demo_agenda(organiser=organiser, members=members)
             self.stdout.write(_("Demo data loaded: %(count)d members.") % {"count": len(members)})

@@ -1,0 +1,27 @@
+import pytest
+from django.core.management import call_command
+
+from coachbridge.events.models import Meeting
+from coachbridge.marketplace.models import Introduction, Post
+from coachbridge.marketplace.services.matching import matches_for
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_demo_fills_the_impact_meetings_marketplace_with_matching_posts():
+    call_command("demo", verbosity=0)
+
+    impact = Meeting.objects.get(title="Impact Meeting Coaching")
+    at_meeting = Post.objects.filter(meeting=impact)
+    need = Post.objects.get(title="Coaches gezocht voor een dagboekstudie naar het coachproces")
+
+    assert at_meeting.count() == 14
+    assert set(Post.objects.values_list("language", flat=True)) == {"nl", "en"}
+    assert set(Introduction.objects.values_list("status", flat=True)) == {
+        "accepted",
+        "requested",
+        "declined",
+    }
+    assert [match.post.title for match in matches_for(need)][:1] == [
+        "Mijn coachees willen meedoen aan onderzoek"
+    ]
