@@ -2,9 +2,10 @@
 
 Each voter sends the same vote twice at once (a double tap), so the database's unique
 constraint and the retry in `cast_vote` are both exercised. The large run needs PostgreSQL
-(it runs in the PostgreSQL pass of ./dev test). The smaller SQLite run needs a database file
-(the production set-up: busy timeout, immediate transactions); the default in-memory test
-database locks tables without waiting, so there it is skipped.
+(it runs in the PostgreSQL pass of ./dev test). On SQLite, test_sqlite_concurrency.py runs 20
+voters against a database file in a separate process (the production set-up: busy timeout,
+immediate transactions); the in-memory test database locks tables without waiting, so the
+tests here skip on it.
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -75,20 +76,6 @@ def test_hundred_voters_at_once_on_postgresql():
     assert votes.count() == 100
     assert sorted(votes.values_list("voter_id", flat=True)) == sorted(v.pk for v in voters)
     assert sum(votes.values_list("value", flat=True)) == expected_sum(100)
-
-
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL runs 100 voters")
-def test_twenty_voters_at_once_on_sqlite():
-    skip_on_in_memory_sqlite()
-    statement = StatementFactory()
-    voters = UserFactory.create_batch(20, verified=False)
-
-    errors = vote_together(voters, statement, workers=6)
-
-    assert errors == [None] * 40
-    votes = Vote.objects.filter(statement=statement)
-    assert votes.count() == 20
-    assert sum(votes.values_list("value", flat=True)) == expected_sum(20)
 
 
 def test_closing_a_round_while_people_vote_freezes_a_consistent_result():
