@@ -72,8 +72,8 @@ def opinion_map(
     A voter is placed when they voted on at least ``min_votes`` statements (or on all of them,
     when there are fewer). The last vote per voter and statement counts. Statements in
     ``exclude_statements`` (moderated out) are ignored. ``sparsity_scaling=False`` gives the plain
-    PCA projection that Pol.is used before it scaled positions by the number of votes (the
-    published Pol.is exports were computed that way; see docs/algorithms/opinions.md).
+    PCA projection that Pol.is used before it scaled positions by the number of votes (see
+    docs/algorithms/opinions.md for when each fits Pol.is's published groups better).
     """
     if max_groups < 1:
         raise ValueError("max_groups must be at least 1")
