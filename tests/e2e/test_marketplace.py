@@ -43,7 +43,10 @@ def visitor_pages():
 
 def organiser_pages():
     impact = Meeting.objects.get(title="Impact Meeting Coaching")
-    return [f"/marketplace/meetings/{impact.pk}/wall/", f"/marketplace/meetings/{impact.pk}/numbers/"]
+    return [
+        f"/marketplace/meetings/{impact.pk}/wall/",
+        f"/marketplace/meetings/{impact.pk}/numbers/",
+    ]
 
 
 def check(page, base, paths, csp_violations):
@@ -56,7 +59,7 @@ def check(page, base, paths, csp_violations):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_marketplace_pages_have_no_violations(
+def test_marketplace_pages_have_no_violations(  # noqa: PLR0917 -- pytest fixtures
     page, live_server, demo, language, csp_violations, open_page
 ):
     switch_language(page, live_server.url, language)
@@ -97,7 +100,9 @@ def test_member_posts_sees_matches_and_answers_an_introduction(
     screenshot(page, "61-marketplace-matches-nl")
     assert csp_violations() == []
 
-    introduction = Introduction.objects.get(recipient__email="coach@example.org", status="requested")
+    introduction = Introduction.objects.get(
+        recipient__email="coach@example.org", status="requested"
+    )
     page.goto(f"{base}{introduction.get_absolute_url()}")
     expect(page.locator("#contact-heading")).to_have_count(0)
     page.click("form[action$='/answer/'] button >> nth=0")  # accept

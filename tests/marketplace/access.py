@@ -2,7 +2,15 @@
 
 from coachbridge.events.models import Insight
 from coachbridge.marketplace.services.digest import unsubscribe_token
-from tests.access_rules import MEMBERS, ORGANISERS, PUBLIC, SECRET_NAME, Access, post_only, with_kwargs
+from tests.access_rules import (
+    MEMBERS,
+    ORGANISERS,
+    PUBLIC,
+    SECRET_NAME,
+    Access,
+    post_only,
+    with_kwargs,
+)
 from tests.factories.events import MeetingFactory
 from tests.factories.marketplace import IntroductionFactory, PostFactory
 
@@ -48,7 +56,8 @@ ACCESS = {
     "marketplace:post-status": with_kwargs(post_only(MEMBERS), post),
     "marketplace:introduction-request": with_kwargs(post_only(MEMBERS), post),
     "marketplace:match-hide": with_kwargs(
-        post_only(MEMBERS), lambda world: {"pk": world.market_post.pk, "other_pk": world.public_post.pk}
+        post_only(MEMBERS),
+        lambda world: {"pk": world.market_post.pk, "other_pk": world.public_post.pk},
     ),
     # Only the two people of an introduction know it exists.
     "marketplace:introduction-detail": Access(

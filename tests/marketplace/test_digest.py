@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 NEED = {
     "kind": "need",
     "title": "Coaches gezocht voor onderzoek naar de werkrelatie",
-    "text": "Ik zoek coaches die met hun coachees willen meedoen aan een studie over de werkrelatie.",
+    "text": "Ik zoek coaches die met hun coachees meedoen aan een studie over de werkrelatie.",
     "category": "participants",
 }
 

@@ -66,9 +66,7 @@ def test_request_notifies_the_other_person_on_the_page_and_by_email_in_their_lan
     assert need.author.profile.display_name in home.content.decode()
 
 
-def test_contact_details_show_only_after_acceptance_and_only_to_the_two(
-    client_for, pair, member
-):
+def test_contact_details_show_only_after_acceptance_and_only_to_the_two(client_for, pair, member):
     need, offer = pair
     ask(client_for, need, offer)
     introduction = Introduction.objects.get()

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 NEED = {
     "kind": "need",
     "title": "Coaches gezocht voor onderzoek naar de werkrelatie",
-    "text": "Ik zoek coaches die met hun coachees willen meedoen aan een studie over de werkrelatie.",
+    "text": "Ik zoek coaches die met hun coachees meedoen aan een studie over de werkrelatie.",
     "category": "participants",
 }
 OFFER = {
@@ -132,9 +132,11 @@ def test_rebuild_command_indexes_every_open_post_and_nothing_else(researcher, co
     index_service.reset()
 
     index = get_index()
-    assert sorted(post_id for post_id in map(str, Post.objects.values_list("pk", flat=True)) if post_id in index) == sorted(
-        [str(posts[0].pk), str(posts[1].pk)]
-    )
+    assert sorted(
+        post_id
+        for post_id in map(str, Post.objects.values_list("pk", flat=True))
+        if post_id in index
+    ) == sorted([str(posts[0].pk), str(posts[1].pk)])
 
 
 def test_a_broken_index_file_is_built_again(researcher, coach):

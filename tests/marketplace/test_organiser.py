@@ -62,7 +62,9 @@ def market(researcher, coach, member):
 def test_wall_shows_the_meetings_posts_and_matches_without_names(client_for, organiser, market):
     meeting, need, offer, venue, elsewhere = market
 
-    response = client_for(organiser).get(reverse("marketplace:event-wall", kwargs={"pk": meeting.pk}))
+    response = client_for(organiser).get(
+        reverse("marketplace:event-wall", kwargs={"pk": meeting.pk})
+    )
 
     page = response.content.decode()
     assert list(response.context["needs"]) == [need]
@@ -89,9 +91,11 @@ def test_wall_refresh_returns_only_the_wall(client_for, organiser, market):
 def test_numbers_count_posts_matches_and_introductions(client_for, organiser, market):
     meeting = market[0]
 
-    numbers = client_for(organiser).get(
-        reverse("marketplace:event-stats", kwargs={"pk": meeting.pk})
-    ).context["numbers"]
+    numbers = (
+        client_for(organiser)
+        .get(reverse("marketplace:event-stats", kwargs={"pk": meeting.pk}))
+        .context["numbers"]
+    )
 
     assert (numbers["posts"], numbers["needs"], numbers["offers"]) == (3, 1, 2)
     assert numbers["by_category"] == [(Category.PARTICIPANTS.label, 2), (Category.VENUE.label, 1)]

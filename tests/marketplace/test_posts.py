@@ -64,7 +64,7 @@ def test_create_post_detects_english_and_keeps_a_chosen_language(client_for, mem
         ({"text": '<img src=x onerror="alert(1)">'}, "text", "program code"),
     ],
 )
-def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
+def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(  # noqa: PLR0917 -- fixtures
     client_for, member, settings, fields, field, message
 ):
     settings.LANGUAGE_CODE = "en"
@@ -182,7 +182,11 @@ def test_browse_filters_by_kind_category_theme_role_meeting_language_and_words(
     by_coach = PostFactory(author=coach, kind="offer", category="knowledge", title="AI in coaching")
     by_coach.themes.set([theme])
     by_researcher = PostFactory(
-        author=researcher, kind="need", category="data", meeting=meeting, language="en",
+        author=researcher,
+        kind="need",
+        category="data",
+        meeting=meeting,
+        language="en",
         title="Looking for session recordings",
     )
     client = client_for(member)
@@ -264,7 +268,9 @@ def test_post_from_insight_prefills_the_form_for_a_participant(client_for, membe
     url = reverse("marketplace:post-from-insight", kwargs={"insight_pk": insight.pk})
 
     page = client_for(member).get(url)
-    saved = client_for(member).post(url, form_data(text=insight.text, meeting=insight.cafe.meeting.pk))
+    saved = client_for(member).post(
+        url, form_data(text=insight.text, meeting=insight.cafe.meeting.pk)
+    )
 
     assert page.status_code == 200
     assert page.context["form"].initial["text"] == insight.text

@@ -32,9 +32,7 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
         choices=[("", _("Detect it for me")), *PostLanguage.choices],
         help_text=_("We detect the language when you save. You can change it later."),
     )
-    confirm_duplicate = forms.BooleanField(
-        label=_("Yes, I want to post it anyway"), required=False
-    )
+    confirm_duplicate = forms.BooleanField(label=_("Yes, I want to post it anyway"), required=False)
 
     class Meta:
         model = Post
@@ -80,8 +78,10 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
 
     def clean_ends_on(self) -> Any:
         ends_on = self.cleaned_data.get("ends_on")
-        if ends_on and ends_on < timezone.localdate() and (
-            self.instance.pk is None or ends_on != self.instance.ends_on
+        if (
+            ends_on
+            and ends_on < timezone.localdate()
+            and (self.instance.pk is None or ends_on != self.instance.ends_on)
         ):
             raise ValidationError(_("The end date cannot be in the past."))
         return ends_on
@@ -95,15 +95,13 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
             field = {"empty_title": "title"}.get(error.code or "", "text")
             self.add_error(field, error)
             return data
-        self.duplicate = find_duplicate(
-            self.author, title=title, text=text, exclude=self.instance
-        )
+        self.duplicate = find_duplicate(self.author, title=title, text=text, exclude=self.instance)
         if self.duplicate is not None and not data.get("confirm_duplicate"):
             self.fields["confirm_duplicate"].widget = forms.CheckboxInput()
             self.add_error(
                 "confirm_duplicate",
                 _(
-                    "You already have a post that is (almost) the same: \u201c%(title)s\u201d. "
+                    "You already have a post that is (almost) the same: “%(title)s”. "
                     "Tick the box if you want to post this one too."
                 )
                 % {"title": self.duplicate.title},
@@ -135,9 +133,7 @@ class IntroductionForm(forms.Form):
 
 
 class DigestForm(forms.Form):
-    frequency = forms.ChoiceField(
-        label=_("E-mail me new matches"), choices=DigestFrequency.choices
-    )
+    frequency = forms.ChoiceField(label=_("E-mail me new matches"), choices=DigestFrequency.choices)
 
 
 class BrowseForm(ThemeChoiceMixin, forms.Form):

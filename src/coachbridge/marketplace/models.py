@@ -94,7 +94,7 @@ class Post(models.Model):
 
 
 class HiddenMatch(models.Model):
-    """"Not relevant": a match its post's author never wants to see again (also feedback)."""
+    """ "Not relevant": a match its post's author never wants to see again (also feedback)."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="hidden_matches")
     other = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
@@ -104,9 +104,7 @@ class HiddenMatch(models.Model):
     class Meta:
         verbose_name = _("hidden match")
         verbose_name_plural = _("hidden matches")
-        constraints = [
-            models.UniqueConstraint(fields=["post", "other"], name="hide_a_match_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["post", "other"], name="hide_a_match_once")]
 
     def __str__(self) -> str:
         return f"{self.post_id} x {self.other_id}"

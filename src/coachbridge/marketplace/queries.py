@@ -20,7 +20,7 @@ def browse_posts(
     meeting: Any = None,
     language: str = "",
 ) -> QuerySet[Post]:
-    """Open posts matching the filters, newest first; ``q`` searches every word in title and text."""
+    """Open posts matching the filters, newest first; ``q``: every word in title or text."""
     posts = Post.objects.public() if public_only else Post.objects.open()
     for word in q.split()[:10]:
         posts = posts.filter(Q(title__icontains=word) | Q(text__icontains=word))

@@ -7,110 +7,303 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('common', '0002_seed_themes'),
-        ('events', '0001_initial'),
+        ("common", "0002_seed_themes"),
+        ("events", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DigestSubscription',
+            name="DigestSubscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('frequency', models.CharField(choices=[('weekly', 'Every week'), ('off', 'Never')], default='weekly', max_length=10, verbose_name='e-mail with new matches')),
-                ('last_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='marketplace_digest', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("weekly", "Every week"), ("off", "Never")],
+                        default="weekly",
+                        max_length=10,
+                        verbose_name="e-mail with new matches",
+                    ),
+                ),
+                ("last_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="marketplace_digest",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'digest subscription',
-                'verbose_name_plural': 'digest subscriptions',
+                "verbose_name": "digest subscription",
+                "verbose_name_plural": "digest subscriptions",
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('need', 'I am looking for'), ('offer', 'I offer')], max_length=10, verbose_name='what kind of post')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('category', models.CharField(choices=[('knowledge', 'Knowledge or expertise'), ('participants', 'Research participants'), ('data', 'Data or material'), ('collaboration', 'Collaboration or co-author'), ('supervision', 'Supervision or mentoring'), ('venue', 'Venue or facilities'), ('speaker', 'Speaker'), ('funding', 'Funding partner'), ('other', 'Other')], max_length=20, verbose_name='category')),
-                ('language', models.CharField(choices=[('nl', 'Dutch'), ('en', 'English')], max_length=5, verbose_name='language of the text')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('paused', 'Paused'), ('closed', 'Found it (closed)')], default='open', max_length=10, verbose_name='status')),
-                ('is_public', models.BooleanField(default=False, verbose_name='also show to visitors without an account')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='marketplace_posts', to=settings.AUTH_USER_MODEL)),
-                ('insight', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='events.insight')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='marketplace_posts', to='events.meeting', verbose_name='meeting')),
-                ('themes', models.ManyToManyField(blank=True, related_name='marketplace_posts', to='common.theme', verbose_name='themes')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("need", "I am looking for"), ("offer", "I offer")],
+                        max_length=10,
+                        verbose_name="what kind of post",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("knowledge", "Knowledge or expertise"),
+                            ("participants", "Research participants"),
+                            ("data", "Data or material"),
+                            ("collaboration", "Collaboration or co-author"),
+                            ("supervision", "Supervision or mentoring"),
+                            ("venue", "Venue or facilities"),
+                            ("speaker", "Speaker"),
+                            ("funding", "Funding partner"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("nl", "Dutch"), ("en", "English")],
+                        max_length=5,
+                        verbose_name="language of the text",
+                    ),
+                ),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("paused", "Paused"),
+                            ("closed", "Found it (closed)"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=False, verbose_name="also show to visitors without an account"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="marketplace_posts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "insight",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="events.insight",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="marketplace_posts",
+                        to="events.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="marketplace_posts",
+                        to="common.theme",
+                        verbose_name="themes",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'marketplace post',
-                'verbose_name_plural': 'marketplace posts',
-                'ordering': ['-created', '-pk'],
+                "verbose_name": "marketplace post",
+                "verbose_name_plural": "marketplace posts",
+                "ordering": ["-created", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Introduction',
+            name="Introduction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.TextField(blank=True, verbose_name='message')),
-                ('status', models.CharField(choices=[('requested', 'Waiting for an answer'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='requested', max_length=10, verbose_name='status')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='introductions_received', to=settings.AUTH_USER_MODEL)),
-                ('requester', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='introductions_asked', to=settings.AUTH_USER_MODEL)),
-                ('recipient_post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='marketplace.post')),
-                ('requester_post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='marketplace.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("message", models.TextField(blank=True, verbose_name="message")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Waiting for an answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="requested",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="introductions_received",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requester",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="introductions_asked",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recipient_post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="marketplace.post",
+                    ),
+                ),
+                (
+                    "requester_post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="marketplace.post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'introduction',
-                'verbose_name_plural': 'introductions',
-                'ordering': ['-created', '-pk'],
+                "verbose_name": "introduction",
+                "verbose_name_plural": "introductions",
+                "ordering": ["-created", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HiddenMatch',
+            name="HiddenMatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(blank=True, null=True)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='marketplace.post')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hidden_matches', to='marketplace.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField(blank=True, null=True)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "other",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="marketplace.post",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hidden_matches",
+                        to="marketplace.post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hidden match',
-                'verbose_name_plural': 'hidden matches',
+                "verbose_name": "hidden match",
+                "verbose_name_plural": "hidden matches",
             },
         ),
         migrations.CreateModel(
-            name='DigestedMatch',
+            name="DigestedMatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='marketplace.post')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='marketplace.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "other",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="marketplace.post",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="marketplace.post",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['status', 'kind'], name='marketplace_status_be826f_idx'),
+            model_name="post",
+            index=models.Index(fields=["status", "kind"], name="marketplace_status_be826f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='introduction',
-            constraint=models.UniqueConstraint(fields=('requester_post', 'recipient_post'), name='one_introduction_per_pair'),
+            model_name="introduction",
+            constraint=models.UniqueConstraint(
+                fields=("requester_post", "recipient_post"), name="one_introduction_per_pair"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='hiddenmatch',
-            constraint=models.UniqueConstraint(fields=('post', 'other'), name='hide_a_match_once'),
+            model_name="hiddenmatch",
+            constraint=models.UniqueConstraint(fields=("post", "other"), name="hide_a_match_once"),
         ),
         migrations.AddConstraint(
-            model_name='digestedmatch',
-            constraint=models.UniqueConstraint(fields=('post', 'other'), name='digest_a_match_once'),
+            model_name="digestedmatch",
+            constraint=models.UniqueConstraint(
+                fields=("post", "other"), name="digest_a_match_once"
+            ),
         ),
     ]

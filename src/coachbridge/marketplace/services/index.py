@@ -103,8 +103,10 @@ def engine_post(post: Post) -> EnginePost:
 
 
 def indexable_posts():
-    return Post.objects.open().select_related("author__profile").prefetch_related(
-        "themes", "author__profile__roles"
+    return (
+        Post.objects.open()
+        .select_related("author__profile")
+        .prefetch_related("themes", "author__profile__roles")
     )
 
 

@@ -106,7 +106,9 @@ def answer_introduction(introduction: Introduction, *, by: Any, accept: bool) ->
 
 
 def other_person(introduction: Introduction, viewer: Any) -> Any:
-    return introduction.recipient if introduction.requester_id == viewer.pk else introduction.requester
+    return (
+        introduction.recipient if introduction.requester_id == viewer.pk else introduction.requester
+    )
 
 
 def contact_details(introduction: Introduction, viewer: Any) -> dict[str, str] | None:
@@ -157,5 +159,7 @@ def _send(introduction: Introduction, *, to: Any, template: str) -> None:
         subject = render_to_string(f"marketplace/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"marketplace/email/{template}_message.txt", context)
     queue_email(
-        EmailMultiAlternatives(subject=f"[{settings.SITE_NAME}] {subject}", body=body, to=[to.email])
+        EmailMultiAlternatives(
+            subject=f"[{settings.SITE_NAME}] {subject}", body=body, to=[to.email]
+        )
     )

@@ -67,9 +67,11 @@ def _attach_introductions(post: Post, found: list[FoundMatch]) -> None:
         | Q(recipient_post=post, requester_post__in=others)
     )
     by_other = {
-        (intro.recipient_post_id if intro.requester_post_id == post.pk else intro.requester_post_id): (
-            intro
-        )
+        (
+            intro.recipient_post_id
+            if intro.requester_post_id == post.pk
+            else intro.requester_post_id
+        ): (intro)
         for intro in introductions
     }
     for match in found:
@@ -77,7 +79,7 @@ def _attach_introductions(post: Post, found: list[FoundMatch]) -> None:
 
 
 def hide_match(post: Post, other: Post, *, by: Any, score: float | None = None) -> None:
-    """"Not relevant": never show ``other`` for ``post`` again; kept as feedback."""
+    """ "Not relevant": never show ``other`` for ``post`` again; kept as feedback."""
     try:
         with transaction.atomic():
             HiddenMatch.objects.create(post=post, other=other, score=score)

@@ -146,7 +146,10 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
         fields = form.post_fields()
         try:
             posts.update_post(
-                Post.objects.get(pk=post.pk), by=request.user, themes=form.cleaned_data["themes"], **fields
+                Post.objects.get(pk=post.pk),
+                by=request.user,
+                themes=form.cleaned_data["themes"],
+                **fields,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -171,7 +174,9 @@ def post_status(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             {
                 PostStatus.OPEN: _("Your post is open again."),
-                PostStatus.PAUSED: _("Your post is paused. Nobody sees it until you open it again."),
+                PostStatus.PAUSED: _(
+                    "Your post is paused. Nobody sees it until you open it again."
+                ),
                 PostStatus.CLOSED: _("Great that you found it! Your post is closed."),
             }[PostStatus(status)],
         )
@@ -195,7 +200,9 @@ def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
 def digest_settings(request: HttpRequest) -> HttpResponse:
     form = DigestForm(request.POST)
     if form.is_valid():
-        digest.set_frequency(request.user, frequency=form.cleaned_data["frequency"], by=request.user)
+        digest.set_frequency(
+            request.user, frequency=form.cleaned_data["frequency"], by=request.user
+        )
         messages.success(request, _("Your choice for the e-mail is saved."))
     else:
         messages.error(request, _("Please choose how often you want the e-mail."))
