@@ -42,6 +42,7 @@ def test_coach_votes_card_by_card_on_a_phone(open_page, live_server, demo, scree
         phone.click(f"#vote-card button[value='{value}']")
         expect(phone.locator("#vote-card .alert-success")).to_be_visible()
         expect(phone.locator(".vote-text")).not_to_have_text(text)
+        expect(phone.locator(".vote-text")).to_be_focused()
     assert phone.url == f"{base}/agenda/vote/"  # htmx swapped the cards, no page loads
     assert Vote.objects.filter(voter=coach).count() == 3
     check(phone)
