@@ -1,14 +1,18 @@
 """Matches as members see them: through the app's index, with reasons, mutual marks, hiding."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from coachbridge.marketplace.models import HiddenMatch, Post
 from coachbridge.marketplace.services import index as index_service
 from coachbridge.marketplace.services.index import get_index, index_path
 from coachbridge.marketplace.services.matching import matches_for
 from coachbridge.marketplace.services.posts import create_post
+from coachbridge.marketplace.tasks import compact_match_index
 from tests.factories.marketplace import PostFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -168,3 +172,15 @@ def test_real_sentence_encoder_matches_across_languages(settings, researcher, co
     assert get_index().embedder is index_service.embedder()
     assert [match.post for match in found][:1] == [offer]
     assert any("working alliance" in reason for reason in found[0].why)
+
+
+def test_compaction_job_drops_posts_past_their_end_date(researcher, coach):
+    need = create_post(researcher, **NEED)
+    offer = create_post(coach, **OFFER)
+    Post.objects.filter(pk=offer.pk).update(ends_on=timezone.localdate() - dt.timedelta(days=1))
+
+    size = compact_match_index.enqueue().return_value
+
+    assert size == 1
+    assert str(offer.pk) not in get_index()
+    assert str(need.pk) in get_index()

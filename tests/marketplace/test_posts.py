@@ -297,3 +297,21 @@ def test_post_from_insight_is_refused_to_who_may_not_see_it(client_for, member, 
     assert (not_there.status_code, hidden.status_code, draft.status_code) == (404, 404, 404)
     assert organiser_sees.status_code == 200
     assert Post.objects.count() == 0
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_public_list_and_home_take_the_same_number_of_queries_for_1_and_3_posts(
+    client_for, client, member, django_assert_num_queries, count
+):
+    for _ in range(count):
+        PostFactory(author=member, is_public=True, themes=[Theme.objects.first()])
+    own = client_for(member)
+    own.get(reverse("marketplace:home"))
+
+    with django_assert_num_queries(5):
+        public = client.get(reverse("marketplace:public-list"))
+    with django_assert_num_queries(7):
+        home = own.get(reverse("marketplace:home"))
+
+    assert len(public.context["page_obj"]) == count
+    assert len(home.context["posts"]) == count

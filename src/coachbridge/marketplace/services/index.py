@@ -174,9 +174,15 @@ def sync_post(post_id: int) -> bool:
 
 
 def compact() -> int:
-    """Fold recent changes into the index's main arrays (a background job); returns its size."""
+    """Drop posts past their end date and fold recent changes into the index's main arrays
+    (a background job); returns the number of posts indexed."""
+    from django.utils import timezone  # noqa: PLC0415 -- only the job needs it
+
+    expired = Post.objects.filter(status="open", ends_on__lt=timezone.localdate())
     with _lock:
         index = get_index()
+        for post_id in expired.values_list("pk", flat=True):
+            index.remove(str(post_id))
         index.compact()
         _save(index)
         return len(index)
