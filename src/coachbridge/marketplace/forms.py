@@ -70,6 +70,7 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
         self.fields["meeting"].queryset = Meeting.objects.filter(
             status=MeetingStatus.PUBLISHED
         ).order_by("-starts_at")
+        self.fields["meeting"].empty_label = _("No meeting")
         self.fields["title"].required = False  # checked with a clearer message in clean()
         self.fields["text"].required = False
         self._theme_labels()
