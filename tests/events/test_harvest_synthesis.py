@@ -1,5 +1,7 @@
 """The synthesis: the themes engine groups insights per theme; the organiser corrects by hand."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -220,3 +222,20 @@ def test_organiser_marks_and_unmarks_a_highlight(cafe, organiser):
     insight.refresh_from_db()
 
     assert (marked, insight.is_highlight) == (True, False)
+
+
+@pytest.mark.parametrize("label", ["Make it a research question", "Make it a marketplace post"])
+def test_an_insight_becomes_a_prefilled_question_or_post_from_the_synthesis_page(
+    cafe, organiser, label
+):
+    synthesise(cafe, by=None)
+    insight = Insight.objects.get(text=NOTES[0])
+    client = english(organiser)
+    page = client.get(reverse("events:harvest-synthesis", kwargs={"pk": cafe.meeting.pk}))
+    links = re.findall(rf'<a href="([^"]+)">{label}</a>', page.content.decode())
+
+    form = client.get(next(link for link in links if f"/{insight.pk}/" in link))
+
+    assert len(links) == Insight.objects.filter(cafe=cafe, hidden=False).count()
+    assert form.status_code == 200
+    assert NOTES[0] in form.content.decode()
