@@ -21,7 +21,7 @@ def build(world):
     theme = CafeTheme.objects.create(cafe=cafe, title="Onderzoek", position=0)
     world.agenda_post = PostFactory(author=world.member, title="Ik zoek een onderzoeksvraag")
     world.agenda_insight = Insight.objects.create(
-        cafe=cafe, theme=theme, text="Meer onderzoek naar het proces van coaching"
+        cafe=cafe, theme=theme, text="Meer onderzoek naar het proces van coaching", hidden=True
     )
 
 
@@ -39,8 +39,12 @@ ACCESS = {
     "agenda:print": PUBLIC,
     "agenda:question-list": MEMBERS,
     "agenda:question-propose": MEMBERS,
+    # A hidden insight: only organisers may turn it into a question (events.access rule).
     "agenda:question-from-insight": with_kwargs(
-        MEMBERS, lambda world: {"insight_pk": world.agenda_insight.pk}
+        ORGANISERS,
+        lambda world: {"insight_pk": world.agenda_insight.pk},
+        hidden=True,
+        special=(("anonymous", 302),),
     ),
     "agenda:question-from-post": with_kwargs(
         MEMBERS, lambda world: {"post_pk": world.agenda_post.pk}

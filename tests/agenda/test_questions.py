@@ -15,7 +15,7 @@ from coachbridge.common.models import ActivityLog, Theme
 from coachbridge.events.models import Cafe, CafeTheme, Insight
 from tests.factories.accounts import ProfileFactory
 from tests.factories.agenda import CommentFactory, QuestionFactory
-from tests.factories.events import MeetingFactory
+from tests.factories.events import MeetingFactory, RegistrationFactory
 from tests.factories.marketplace import PostFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -131,6 +131,7 @@ def test_similar_questions_leave_out_merged_ones(client_for, member):
 
 def test_propose_from_insight_prefills_and_links(client_for, member):
     insight = make_insight()
+    RegistrationFactory(meeting=insight.cafe.meeting, user=member)
     client = client_for(member)
     url = reverse("agenda:question-from-insight", kwargs={"insight_pk": insight.pk})
 
@@ -157,6 +158,16 @@ def test_propose_from_marketplace_post_prefills_and_links(client_for, member):
 
 def test_propose_from_hidden_insight_is_not_found(client_for, member):
     insight = make_insight(hidden=True)
+
+    response = client_for(member).get(
+        reverse("agenda:question-from-insight", kwargs={"insight_pk": insight.pk})
+    )
+
+    assert response.status_code == 404
+
+
+def test_an_insight_of_a_meeting_the_member_did_not_join_is_not_found(client_for, member):
+    insight = make_insight()
 
     response = client_for(member).get(
         reverse("agenda:question-from-insight", kwargs={"insight_pk": insight.pk})

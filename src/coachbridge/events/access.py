@@ -7,7 +7,9 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from coachbridge.events.enums import MeetingStatus
-from coachbridge.events.models import Cafe, Meeting, Registration
+from coachbridge.events.models import Cafe, Insight, Meeting, Registration
+from coachbridge.events.services.meetings import active_registrations
+from coachbridge.events.services.report import may_read, report_of
 
 
 def can_manage(user: object) -> bool:
@@ -70,3 +72,26 @@ def get_registration_for_cafe(pk: int, token: str) -> tuple[Cafe, Registration]:
     if registration.meeting_id != pk or cafe is None:
         raise Http404
     return cafe, registration
+
+
+def get_insight_to_reuse(request: HttpRequest, pk: int) -> Insight:
+    """A World Café insight a member may turn into a marketplace post or a research question.
+
+    Organisers always; others when it is not hidden and they wrote it, took part in the meeting,
+    or may read its report (404 otherwise, so nobody learns what an insight says).
+    """
+    insight = get_object_or_404(Insight.objects.select_related("cafe__meeting", "author"), pk=pk)
+    user = request.user
+    if can_manage(user):
+        return insight
+    meeting = insight.cafe.meeting
+    if insight.hidden or meeting.status == MeetingStatus.DRAFT:
+        raise Http404
+    if insight.author is not None and insight.author.user_id == user.pk:
+        return insight
+    if active_registrations(meeting).filter(user=user).exists():
+        return insight
+    report = report_of(meeting)
+    if report is not None and may_read(report, user) is True:
+        return insight
+    raise Http404

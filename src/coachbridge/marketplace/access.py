@@ -8,11 +8,6 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from coachbridge.events.access import can_manage
-from coachbridge.events.enums import MeetingStatus
-from coachbridge.events.models import Insight
-from coachbridge.events.services.meetings import active_registrations
-from coachbridge.events.services.report import may_read, report_of
 from coachbridge.marketplace.models import Introduction, Post
 
 
@@ -48,23 +43,3 @@ def get_introduction_for_user(request: HttpRequest, pk: int) -> Introduction:
         ).filter(Q(requester=user) | Q(recipient=user)),
         pk=pk,
     )
-
-
-def get_insight_for_user(request: HttpRequest, pk: int) -> Insight:
-    """A World Café insight the member may see: organisers always; others when it is not hidden
-    and they wrote it, took part in the meeting, or may read its report (404 otherwise)."""
-    insight = get_object_or_404(Insight.objects.select_related("cafe__meeting", "author"), pk=pk)
-    user = request.user
-    if can_manage(user):
-        return insight
-    meeting = insight.cafe.meeting
-    if insight.hidden or meeting.status == MeetingStatus.DRAFT:
-        raise Http404
-    if insight.author is not None and insight.author.user_id == user.pk:
-        return insight
-    if active_registrations(meeting).filter(user=user).exists():
-        return insight
-    report = report_of(meeting)
-    if report is not None and may_read(report, user) is True:
-        return insight
-    raise Http404

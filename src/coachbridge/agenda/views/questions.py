@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,7 +30,7 @@ from coachbridge.agenda.services import voting
 from coachbridge.agenda.services.common import AgendaError
 from coachbridge.agenda.services.similar import similar_questions
 from coachbridge.common.models import Theme
-from coachbridge.events.models import Insight
+from coachbridge.events.access import get_insight_to_reuse
 from coachbridge.marketplace.access import get_post_for_user
 
 PAGE_SIZE = 50
@@ -66,22 +66,12 @@ def question_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _insight_for(pk: int | None) -> Insight | None:
-    """A visible World Café insight (hidden ones were taken off the wall: 404)."""
-    if not pk:
-        return None
-    insight = Insight.objects.select_related("cafe__meeting").filter(pk=pk, hidden=False).first()
-    if insight is None:
-        raise Http404
-    return insight
-
-
 @login_required
 def question_propose(
     request: HttpRequest, insight_pk: int | None = None, post_pk: int | None = None
 ) -> HttpResponse:
     """Propose a question; from an insight or a marketplace post, its text is filled in."""
-    insight = _insight_for(insight_pk)
+    insight = get_insight_to_reuse(request, insight_pk) if insight_pk else None
     post = get_post_for_user(request, post_pk) if post_pk else None
     initial = None
     if insight:

@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coachbridge.events.access import get_insight_to_reuse
 from coachbridge.marketplace.access import (
-    get_insight_for_user,
     get_post_for_user,
     get_post_to_change,
 )
@@ -105,7 +105,7 @@ def post_create(request: HttpRequest, initial: dict | None = None) -> HttpRespon
 @login_required
 def post_from_insight(request: HttpRequest, insight_pk: int) -> HttpResponse:
     """A new post, filled in from a World Café insight the member may see."""
-    insight = get_insight_for_user(request, insight_pk)
+    insight = get_insight_to_reuse(request, insight_pk)
     words = insight.text.split()
     title = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
     return post_create(
