@@ -256,6 +256,14 @@ CACHES = {
 }
 
 TASK_WORKER = env_bool("COACHBRIDGE_TASK_WORKER", False)
+
+# Marketplace matching: where the saved index lives, which sentence model it uses (a dotted path to
+# a class with `encode(texts)`; empty for word matching only), and the daily introduction limit.
+COACHBRIDGE_MATCH_INDEX_DIR = env_str("COACHBRIDGE_MATCH_INDEX_DIR", str(DATA_DIR / "match-index"))
+MARKETPLACE_MATCH_EMBEDDER = env_str(
+    "COACHBRIDGE_MATCH_EMBEDDER", "coachbridge.engine.matching.UniversalSentenceEncoder"
+)
+MARKETPLACE_INTRODUCTIONS_PER_DAY = env_int("COACHBRIDGE_INTRODUCTIONS_PER_DAY", 10)
 TASKS = {
     "default": {
         "BACKEND": (

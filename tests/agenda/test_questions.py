@@ -436,3 +436,11 @@ def test_question_list_query_count_does_not_grow(client_for, member, django_asse
 
     assert len(one.captured_queries) == 5
     assert len(response.context["questions"]) == 3
+
+
+def test_a_marketplace_post_links_to_proposing_it_as_a_question(client_for, member):
+    post = PostFactory(title="Ik zoek coaches voor een dagboekstudie")
+
+    page = client_for(member).get(post.get_absolute_url())
+
+    assert reverse("agenda:question-from-post", kwargs={"post_pk": post.pk}) in page.content.decode()

@@ -125,3 +125,12 @@ def test_export_and_erase_the_marketplace_data_of_a_member(market, researcher):
     assert not Post.objects.filter(author=researcher).exists()
     assert Introduction.objects.count() == 0
     assert str(need.pk) not in get_index()
+
+
+def test_the_meeting_page_links_organisers_to_the_wall_and_numbers(client_for, organiser, market):
+    meeting = market[0]
+
+    page = client_for(organiser).get(meeting.get_absolute_url()).content.decode()
+
+    assert reverse("marketplace:event-wall", kwargs={"pk": meeting.pk}) in page
+    assert reverse("marketplace:event-stats", kwargs={"pk": meeting.pk}) in page

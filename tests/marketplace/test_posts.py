@@ -13,7 +13,7 @@ from coachbridge.marketplace.models import Post
 from coachbridge.marketplace.services.index import get_index
 from tests.events.access_harvest import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
-from tests.factories.marketplace import PostFactory
+from tests.factories.marketplace import IntroductionFactory, PostFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -315,3 +315,13 @@ def test_public_list_and_home_take_the_same_number_of_queries_for_1_and_3_posts(
 
     assert len(public.context["page_obj"]) == count
     assert len(home.context["posts"]) == count
+
+
+def test_the_dashboard_shows_introductions_waiting_and_the_new_parts(client_for, member):
+    introduction = IntroductionFactory(recipient_post__author=member)
+
+    page = client_for(member).get(reverse("accounts:dashboard")).content.decode()
+
+    assert introduction.get_absolute_url() in page
+    for name in ("marketplace:home", "agenda:vote", "knowledge:item-list"):
+        assert reverse(name) in page
