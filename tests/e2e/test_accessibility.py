@@ -23,6 +23,10 @@ VISITOR_PAGES = [
     "/accounts/password/reset/",
     "/this-page-does-not-exist/",
     "/meetings/",
+    "/marketplace/public/",
+    "/agenda/",
+    "/knowledge/",
+    "/knowledge/glossary/",
 ]
 MEMBER_PAGES = [
     "/",
@@ -38,6 +42,9 @@ MEMBER_PAGES = [
     "/meetings/new/",
     "/meetings/series/new/",
     "/calendar/",
+    "/marketplace/",
+    "/agenda/vote/",
+    "/knowledge/workspace/",
 ]
 
 
