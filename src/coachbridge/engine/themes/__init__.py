@@ -29,11 +29,15 @@ from coachbridge.engine.themes.describe import (
 )
 from coachbridge.engine.themes.grouping import (
     CONSENSUS_MAX_NOTES,
+    GUIDE_SPECTRAL_WEIGHT,
     N_INIT_LARGE,
+    SPECTRAL_MIN_NOTES,
     choose_k,
     consensus,
+    graph_coordinates,
     kmeans,
     seeded_kmeans,
+    spectral,
 )
 from coachbridge.engine.themes.model import Embedder, Guide, GuideError, Note, Theme
 from coachbridge.engine.themes.represent import (
@@ -119,11 +123,17 @@ def _find_themes(
     model = default_embedder() if embedder == "auto" else embedder
     corpus = represent(notes, model, embedding_weight)
     n = len(notes)
+    graph_sized = SPECTRAL_MIN_NOTES <= n <= CONSENSUS_MAX_NOTES
 
     if guides:
         k_total = max(len(guides), k or 0)
         k_total = min(k_total, max(len(guides), n))
-        labels = seeded_kmeans(corpus.vectors, fixed, k_total)
+        vectors = corpus.vectors
+        if graph_sized:  # where a note sits in the neighbour graph counts as well
+            coords = graph_coordinates(vectors, k_total)
+            vectors = np.hstack([vectors, GUIDE_SPECTRAL_WEIGHT * coords])
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        labels = seeded_kmeans(vectors, fixed, k_total)
     else:
         # identical notes (or notes of stop words only) cannot be told apart: cap k there
         distinct = int(np.unique(np.round(corpus.vectors, 9), axis=0).shape[0])
@@ -131,6 +141,8 @@ def _find_themes(
         k_total = max(1, min(k_total, distinct))
         if k_total == 1:
             labels = np.zeros(n, dtype=int)
+        elif graph_sized:
+            labels = spectral(corpus.vectors, k_total)
         elif n <= CONSENSUS_MAX_NOTES:
             labels = consensus(corpus.vectors, k_total)
         else:

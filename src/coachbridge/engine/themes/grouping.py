@@ -1,4 +1,5 @@
-"""Grouping note vectors: k-means, consensus clustering, choosing k, guided (seeded) k-means."""
+"""Grouping note vectors: spectral clustering on a nearest-neighbour graph, k-means, consensus
+clustering, choosing k, guided (seeded) k-means."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ N_INIT = 10
 N_INIT_LARGE = 4  # k-means starts above CONSENSUS_MAX_NOTES
 CONSENSUS_RUNS = 20  # k-means runs combined into one co-association matrix (small inputs)
 CONSENSUS_MAX_NOTES = 1000  # above this, one k-means with N_INIT starts
+NEIGHBOURS = 10  # each note's nearest neighbours in the graph of spectral clustering
+SPECTRAL_MIN_NOTES = 12  # below this (or above CONSENSUS_MAX_NOTES) consensus / k-means instead
+GRAPH_FLOOR = 1e-4  # weight between every two notes, so the graph is always connected
+GUIDE_SPECTRAL_WEIGHT = 0.5  # weight of the graph coordinates next to the vectors (guided)
 AUTO_K_SAMPLE = 1500  # notes used to choose k
 AUTO_K_MAX = 20  # a synthesis with more themes than this is no longer a synthesis
 AUTO_K_CANDIDATES = 8  # about this many values of k are tried
@@ -49,6 +54,52 @@ def consensus(vectors: FloatArray, k: int, runs: int = CONSENSUS_RUNS) -> Any:
     distance = 1.0 - together / runs
     model = AgglomerativeClustering(n_clusters=k, metric="precomputed", linkage="average")
     return model.fit_predict(distance)
+
+
+def knn_graph(vectors: FloatArray, neighbours: int = NEIGHBOURS) -> FloatArray:
+    """Symmetric 0/1 graph linking every note to its ``neighbours`` most similar notes (cosine;
+    ties broken by input position), plus GRAPH_FLOOR everywhere off the diagonal. Small inputs
+    get fewer neighbours (a quarter of the notes, at least 3), or every note would touch every
+    other."""
+    import numpy as np  # noqa: PLC0415
+
+    n = vectors.shape[0]
+    nn = max(1, min(neighbours, max(3, n // 4), n - 1))
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -np.inf)
+    nearest = np.argsort(-sims, axis=1, kind="stable")[:, :nn]
+    graph = np.zeros((n, n))
+    graph[np.repeat(np.arange(n), nn), nearest.ravel()] = 1.0
+    graph = np.maximum(graph, graph.T) + GRAPH_FLOOR
+    np.fill_diagonal(graph, 0.0)
+    out: FloatArray = graph
+    return out
+
+
+def spectral(vectors: FloatArray, k: int, neighbours: int = NEIGHBOURS) -> Any:
+    """Spectral clustering of the nearest-neighbour graph into ``k`` groups (QR-based
+    assignment, no random restarts). A note joins the group of the notes it is closest to,
+    even when its own vector is far from their mean: short notes of one theme share few
+    features pairwise but form chains of close neighbours."""
+    from sklearn.cluster import SpectralClustering  # noqa: PLC0415
+
+    model = SpectralClustering(
+        n_clusters=k, affinity="precomputed", assign_labels="cluster_qr", random_state=SEED
+    )
+    return model.fit_predict(knn_graph(vectors, neighbours))
+
+
+def graph_coordinates(vectors: FloatArray, dims: int, neighbours: int = NEIGHBOURS) -> FloatArray:
+    """Unit rows of the ``dims`` leading eigenvectors of the normalised neighbour graph (the
+    space spectral clustering groups in)."""
+    import numpy as np  # noqa: PLC0415
+    from sklearn.preprocessing import normalize  # noqa: PLC0415
+
+    graph = knn_graph(vectors, neighbours)
+    inv_root = 1.0 / np.sqrt(graph.sum(axis=1))
+    _values, vecs = np.linalg.eigh(graph * inv_root[:, None] * inv_root[None, :])
+    out: FloatArray = normalize(vecs[:, ::-1][:, : max(1, dims)])
+    return out
 
 
 def choose_k(vectors: FloatArray) -> int:

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 # Feature weights for grouping notes: broader concepts count fully, so "chatbot" and "online
 # coaching" meet in "technology"; surface stems count less than concepts.
 THEME_WEIGHTS = textmod.FeatureWeights(concept=1.0, broader=1.0, stem=0.1, part=0.1)
-EMBEDDING_WEIGHT = 0.5  # weight of the (unit) embedding next to the (unit) lexical vector
+EMBEDDING_WEIGHT = 0.5  # weight of the (unit, centred) embedding next to the unit lexical vector
+EMBED_CENTER_PRIOR = 20.0  # notes' worth of shrinkage of the embedding mean towards zero
+SOFT_CONCEPTS = False  # soft concept tagging (below): off, the centred embedding does better
 SOFT_TOP = 3  # concepts a note may get through the embedder (soft concept tagging)
 SOFT_THRESHOLD = 0.5  # ... if its closest lexicon term has at least this cosine
 EMBED_MAX_NOTES = 4000  # above this the encoder (~1 ms a note) is skipped: lexical only
@@ -140,7 +142,32 @@ def soft_concepts(
     return out
 
 
-def represent(notes: list[Note], embedder: Embedder | None, embedding_weight: float) -> Corpus:
+def centre(vectors: FloatArray, prior: float = EMBED_CENTER_PRIOR) -> FloatArray:
+    """Unit rows after subtracting the corpus mean, shrunk towards zero by n / (n + prior).
+
+    Sentence encoders give every text a large common component (the mean of 325 harvest
+    notes has length 0.6), so raw cosines between short notes are high and alike; centring
+    leaves what tells the notes apart (as in the matching engine). The shrinkage keeps a tiny
+    input (two notes would otherwise always point in opposite directions) near the raw vectors.
+    """
+    import numpy as np  # noqa: PLC0415
+    from sklearn.preprocessing import normalize  # noqa: PLC0415
+
+    n = vectors.shape[0]
+    mean = vectors.mean(axis=0) * (n / (n + prior))
+    out: FloatArray = normalize(np.asarray(vectors - mean, dtype=np.float64))
+    return out
+
+
+def represent(
+    notes: list[Note],
+    embedder: Embedder | None,
+    embedding_weight: float,
+    soft: bool = SOFT_CONCEPTS,
+) -> Corpus:
+    """Unit note vectors: the TF-IDF lexical vector next to ``embedding_weight`` times the
+    centred sentence embedding (when there is an embedder and at most EMBED_MAX_NOTES notes).
+    ``soft`` adds concepts found through the embedder (:func:`soft_concepts`)."""
     import numpy as np  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
 
@@ -152,9 +179,11 @@ def represent(notes: list[Note], embedder: Embedder | None, embedding_weight: fl
         row_of = {t: r for r, t in enumerate(unique)}
         unique_vectors = normalize(np.asarray(embedder.encode(unique), dtype=np.float64))
         emb = unique_vectors[[row_of[n.text] for n in notes]]
-        for d, extra in zip(feats, soft_concepts(emb, embedder), strict=True):
-            for key, weight in extra.items():
-                d[key] = max(d.get(key, 0.0), weight)
+        if soft:
+            for d, extra in zip(feats, soft_concepts(emb, embedder), strict=True):
+                for key, weight in extra.items():
+                    d[key] = max(d.get(key, 0.0), weight)
+        emb = centre(emb)
     lexical = lexical_matrix(feats)
     if lexical.shape[1] > MAX_DENSE_COLUMNS or len(notes) > CONSENSUS_MAX_NOTES:
         from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415
