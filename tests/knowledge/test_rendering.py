@@ -1,6 +1,7 @@
 """Markdown is rendered sanitised; references are read from BibTeX and RIS; DOIs checked."""
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import ValidationError
 
 from coachbridge.knowledge.references import ReferenceError, parse_reference
@@ -82,7 +83,7 @@ def test_bibtex_and_ris_give_the_same_kind_of_reference():
 
 @pytest.mark.parametrize("text", ["@book{x,\n  author = {A}\n}", "TY  - JOUR\nAU  - A\nER  - \n"])
 def test_reference_without_title_is_refused(text):
-    with pytest.raises(ReferenceError, match="no title"):
+    with translation.override("en"), pytest.raises(ReferenceError, match="no title"):
         parse_reference(text)
 
 

@@ -138,7 +138,8 @@ def test_knowledge_editor_permission_lets_a_member_publish(client_for, member):
     assert item.status == ItemStatus.PUBLISHED
 
 
-def test_incomplete_item_is_not_published(client_for, organiser):
+def test_incomplete_item_is_not_published(client_for, english_organiser):
+    organiser = english_organiser
     item = ItemFactory(status=ItemStatus.IN_REVIEW, limitations="")
 
     response = client_for(organiser).post(

@@ -93,7 +93,8 @@ def test_unknown_kind_is_not_found(client_for, member):
 
 
 @pytest.mark.parametrize("doi", ["12.345/abc", "doi:10.12/x", "10.1080 17439760", "see website"])
-def test_malformed_doi_is_refused_and_the_text_is_kept(client_for, member, doi):
+def test_malformed_doi_is_refused_and_the_text_is_kept(client_for, english_member, doi):
+    member = english_member
     response = client_for(member).post(
         reverse("knowledge:item-create", args=["summary"]), summary_data(doi=doi)
     )
@@ -148,8 +149,9 @@ def test_ris_file_upload_fills_the_source(client_for, member):
     ],
 )
 def test_malformed_reference_gives_a_clear_message_and_loses_nothing(
-    client_for, member, text, message
+    client_for, english_member, text, message
 ):
+    member = english_member
     response = client_for(member).post(
         reverse("knowledge:item-create", args=["summary"]),
         summary_data(import_reference="1", reference_text=text, title="Mijn titel"),
@@ -216,7 +218,8 @@ def test_image_upload_is_checked_and_served_with_safe_headers(client_for, member
         ("huge.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024 + 10), "too big"),
     ],
 )
-def test_bad_uploads_are_refused(client_for, member, name, content, message):
+def test_bad_uploads_are_refused(client_for, english_member, name, content, message):
+    member = english_member
     item = ItemFactory(author=member)
 
     response = client_for(member).post(

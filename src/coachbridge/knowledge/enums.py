@@ -48,3 +48,7 @@ ALL_SECTIONS = SUMMARY_SECTIONS + DEBUNK_SECTIONS
 
 def sections_for(kind: str) -> list[tuple[str, object]]:
     return DEBUNK_SECTIONS if kind == ItemKind.DEBUNK else SUMMARY_SECTIONS
+
+
+# Who counts as "a coach or practitioner" for a review (role codes of the member's profile).
+PRACTITIONER_ROLES = frozenset({"coach", "psychologist"})

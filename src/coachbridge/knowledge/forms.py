@@ -156,6 +156,13 @@ class ReviewForm(forms.Form):
 
 class CommentForm(forms.Form):
     section = forms.ChoiceField(label=_("Part of the text"))
+    paragraph = forms.IntegerField(
+        label=_("Paragraph"),
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text=_("The number next to the paragraph. Leave empty to comment on the whole part."),
+    )
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:

@@ -6,8 +6,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from coachbridge.accounts.enums import RoleCode
 from coachbridge.common.models import Theme
-from coachbridge.knowledge.enums import Evidence, ItemKind, ItemStatus, Language, sections_for
+from coachbridge.knowledge.enums import (
+    PRACTITIONER_ROLES,
+    Evidence,
+    ItemKind,
+    ItemStatus,
+    Language,
+    sections_for,
+)
 from coachbridge.knowledge.validators import validate_doi
 
 
@@ -131,6 +139,9 @@ class Review(models.Model):
     version = models.PositiveIntegerField(default=0)
     rating = models.PositiveSmallIntegerField(_("rating"))
     text = models.TextField(_("your feedback"))
+    # The reviewer's roles in the field (codes such as "coach") when they reviewed: the editor
+    # sees whether a coach or practitioner read the text, also after the profile changed.
+    roles = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -139,15 +150,30 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"{self.item}: {self.rating}"
 
+    @property
+    def by_practitioner(self) -> bool:
+        return bool(PRACTITIONER_ROLES.intersection(self.roles))
+
+    @property
+    def role_labels(self) -> list[str]:
+        labels = dict(RoleCode.choices)
+        return [str(labels[code]) for code in self.roles if code in labels]
+
 
 class Comment(models.Model):
-    """A remark on one section of an item, during review."""
+    """A remark on one paragraph of a part of an item (or on the whole part), during review.
+
+    Paragraphs are the blocks of a part's Markdown separated by blank lines, counted from 1.
+    `quote` keeps the paragraph's first words as they were, because later versions may move it.
+    """
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     section = models.CharField(_("part"), max_length=20)
+    paragraph = models.PositiveSmallIntegerField(_("paragraph"), null=True, blank=True)
+    quote = models.CharField(max_length=120, blank=True, default="")
     text = models.TextField(_("comment"))
     version = models.PositiveIntegerField(default=0)
     created = models.DateTimeField(auto_now_add=True)
@@ -156,7 +182,8 @@ class Comment(models.Model):
         ordering = ["created", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.item} / {self.section}"
+        where = f" ¶{self.paragraph}" if self.paragraph else ""
+        return f"{self.item} / {self.section}{where}"
 
 
 class Image(models.Model):

@@ -10,8 +10,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from coachbridge.knowledge.enums import ItemStatus
-from coachbridge.knowledge.models import GlossaryTerm, Item
-from coachbridge.knowledge.rendering import GlossaryEntry, GlossaryLinker, render_markdown
+from coachbridge.knowledge.models import Comment, GlossaryTerm, Item
+from coachbridge.knowledge.rendering import (
+    GlossaryEntry,
+    GlossaryLinker,
+    render_markdown,
+    split_paragraphs,
+)
 from coachbridge.knowledge.search import search
 
 
@@ -67,3 +72,56 @@ def translation_pair(item: Item, *, published_only: bool = True) -> Item | None:
     if published_only:
         candidates = candidates.filter(status=ItemStatus.PUBLISHED)
     return candidates.exclude(pk=item.pk).first()
+
+
+@dataclass(frozen=True)
+class ReviewParagraph:
+    number: int
+    html: str
+    comments: list[Comment]
+
+
+@dataclass(frozen=True)
+class ReviewPart:
+    """One part of an item on the review page: its paragraphs, each with its comments.
+
+    `comments` are those on the whole part, and those on a paragraph that no longer exists
+    (the author shortened the part since).
+    """
+
+    name: str
+    label: str
+    paragraphs: list[ReviewParagraph]
+    comments: list[Comment]
+
+
+def comments_by_part(comments: list[Comment]) -> dict[str, list[Comment]]:
+    grouped: dict[str, list[Comment]] = {}
+    for comment in comments:
+        grouped.setdefault(comment.section, []).append(comment)
+    return grouped
+
+
+def review_parts(item: Item, comments: list[Comment]) -> list[ReviewPart]:
+    """The title, the lead and every section, cut into numbered paragraphs with their comments."""
+    grouped = comments_by_part(comments)
+    lang = "en" if item.language == "en" else "nl"
+    texts: list[tuple[str, str, str]] = [("title", "", item.title), ("lead", "", item.lead)]
+    with translation.override(lang):
+        texts += [(name, str(label), text) for name, label, text in item.sections]
+    parts = []
+    for name, label, text in texts:
+        own = grouped.get(name, [])
+        blocks = [text] if name in ("title", "lead") else split_paragraphs(text)
+        paragraphs = [
+            ReviewParagraph(
+                number,
+                "" if name in ("title", "lead") else render_markdown(block),
+                [c for c in own if c.paragraph == number],
+            )
+            for number, block in enumerate(blocks, start=1)
+        ]
+        numbers = {paragraph.number for paragraph in paragraphs}
+        rest = [c for c in own if c.paragraph not in numbers]
+        parts.append(ReviewPart(name, label, paragraphs, rest))
+    return parts

@@ -56,6 +56,15 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_paragraphs(source: str) -> list[str]:
+    """The paragraphs of a Markdown text: its blocks separated by blank lines, in order."""
+    text = (source or "").replace("\r\n", "\n").replace("\r", "\n")
+    return [block.strip("\n") for block in _BLANK_LINE.split(text) if block.strip()]
+
+
 def render_markdown(source: str) -> str:
     """Markdown to sanitised HTML (headings are shifted below the page's own h2)."""
     html = markdown.markdown(source or "", extensions=["sane_lists"], output_format="html")

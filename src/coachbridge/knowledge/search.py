@@ -92,14 +92,16 @@ MIN_SCORE = 0.1
 def related_items(item: Item, candidates: QuerySet[Item], *, limit: int = 3) -> list[Item]:
     """Published items most like `item`: text similarity plus a bonus per shared theme.
 
-    The item's own translations are left out (they are linked on the page already).
+    Only items in the item's own language: someone reading Dutch gets Dutch suggestions, not a
+    mix. The item's own translations are left out (the page links them on their own).
     """
     own_themes = set(item.themes.values_list("pk", flat=True))
     pair_ids = {item.pk, item.translation_of_id} | set(
         item.translations.values_list("pk", flat=True)
     )
     scored: list[tuple[float, int, Item]] = []
-    for other in candidates.exclude(pk__in=[pk for pk in pair_ids if pk]).prefetch_related(
+    same_language = candidates.filter(language=item.language)
+    for other in same_language.exclude(pk__in=[pk for pk in pair_ids if pk]).prefetch_related(
         "themes"
     ):
         shared = own_themes & {theme.pk for theme in other.themes.all()}

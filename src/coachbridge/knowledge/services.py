@@ -7,14 +7,23 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
+from django.db.models import Max, Q, QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coachbridge.accounts.models import Role
 from coachbridge.common.activity import log_action
+from coachbridge.common.emails import queue_email
 from coachbridge.knowledge.enums import ALL_SECTIONS, ItemStatus
 from coachbridge.knowledge.models import Comment, Image, Item, Review, Version
+from coachbridge.knowledge.rendering import split_paragraphs
 from coachbridge.knowledge.search import index_item
 from coachbridge.knowledge.validators import normalise_doi, validate_image
 
@@ -65,6 +74,8 @@ def submit_for_review(item: Item, *, by: Any) -> Item:
     item.save(update_fields=["status", "updated"])
     _add_version(item, by=by, reason="submitted")
     log_action("knowledge.submitted", actor=by, obj=item)
+    editors = editors_to_notify(exclude=by)
+    transaction.on_commit(lambda: _notify(editors, "submitted", item, by=by))
     return item
 
 
@@ -78,22 +89,140 @@ def add_review(item: Item, *, by: Any, rating: int, text: str) -> Review:
     if item.author_id == getattr(by, "pk", None):
         raise KnowledgeError(_("You cannot review your own text."))
     review = Review.objects.create(
-        item=item, reviewer=by, rating=rating, text=text, version=current_version(item)
+        item=item,
+        reviewer=by,
+        rating=rating,
+        text=text,
+        version=current_version(item),
+        roles=member_roles(by),
     )
     log_action("knowledge.reviewed", actor=by, obj=item, rating=rating)
+    _notify_author(item, "reviewed", by=by, review=review)
     return review
 
 
-def add_comment(item: Item, *, by: Any, section: str, text: str) -> Comment:
+def member_roles(user: Any) -> list[str]:
+    """The role codes (coach, researcher, ...) on a member's profile."""
+    if not getattr(user, "pk", None):
+        return []
+    return sorted(Role.objects.filter(profile__user=user).values_list("code", flat=True))
+
+
+def part_paragraphs(item: Item, section: str) -> list[str]:
+    """The paragraphs of one part of the item (the title and the lead are one paragraph)."""
+    if section in ("title", "lead"):
+        text = getattr(item, section)
+        return [text] if text.strip() else []
+    return split_paragraphs(getattr(item, section))
+
+
+QUOTE_LENGTH = 80
+
+
+def quote_of(paragraph: str) -> str:
+    """The first words of a paragraph, to show which one a comment is about."""
+    flat = " ".join(paragraph.split())
+    if len(flat) <= QUOTE_LENGTH:
+        return flat
+    return flat[:QUOTE_LENGTH].rsplit(" ", 1)[0] + "…"
+
+
+def add_comment(
+    item: Item, *, by: Any, section: str, text: str, paragraph: int | None = None
+) -> Comment:
+    """A comment on one paragraph of a part, or on the whole part when `paragraph` is None."""
     if item.status != ItemStatus.IN_REVIEW:
         raise KnowledgeError(_("This text is not in review."))
     if section not in {"title", "lead", *[name for name, _label, _text in item.sections]}:
         raise KnowledgeError(_("Choose a part of the text."))
+    quote = ""
+    if paragraph is not None:
+        paragraphs = part_paragraphs(item, section)
+        if not 1 <= paragraph <= len(paragraphs):
+            raise KnowledgeError(
+                _("This part has %(count)s paragraphs. Choose a number from 1 to %(count)s.")
+                % {"count": len(paragraphs)}
+                if paragraphs
+                else _("This part is still empty. Comment on the whole part.")
+            )
+        quote = quote_of(paragraphs[paragraph - 1])
     comment = Comment.objects.create(
-        item=item, author=by, section=section, text=text, version=current_version(item)
+        item=item,
+        author=by,
+        section=section,
+        paragraph=paragraph,
+        quote=quote,
+        text=text,
+        version=current_version(item),
     )
-    log_action("knowledge.commented", actor=by, obj=item, section=section)
+    log_action("knowledge.commented", actor=by, obj=item, section=section, paragraph=paragraph)
+    _notify_author(item, "commented", by=by, comment=comment)
     return comment
+
+
+def practitioner_reviews(item: Item) -> list[Review]:
+    """The item's reviews by a coach or practitioner (what an editor wants before publishing)."""
+    return [review for review in item.reviews.all() if review.by_practitioner]
+
+
+# ---------------------------------------------------------------------------------------------
+# E-mails: the author hears about reviews and comments, the editors about new submissions
+
+
+def editors_to_notify(*, exclude: Any = None) -> list[Any]:
+    """Active members who may publish: organisers, superusers, holders of the editor permission."""
+    permission = Permission.objects.filter(
+        codename="edit_knowledge", content_type__app_label="knowledge"
+    )
+    users: QuerySet[Any] = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_organiser=True)
+            | Q(is_superuser=True)
+            | Q(user_permissions__in=permission)
+            | Q(groups__permissions__in=permission)
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+    if getattr(exclude, "pk", None):
+        users = users.exclude(pk=exclude.pk)
+    return list(users)
+
+
+def _notify_author(item: Item, kind: str, *, by: Any, **context: Any) -> None:
+    author = item.author
+    if author is None or not author.is_active or not author.email or author.pk == by.pk:
+        return
+    recipients = [author]
+    transaction.on_commit(lambda: _notify(recipients, kind, item, by=by, **context))
+
+
+def _notify(recipients: list[Any], kind: str, item: Item, *, by: Any, **context: Any) -> None:
+    """Render the `kind` e-mail in each recipient's language and queue it."""
+    page = "knowledge:item-detail" if kind == "submitted" else "knowledge:item-review"
+    link = settings.SITE_URL.rstrip("/") + reverse(page, args=[item.pk])
+    for user in recipients:
+        with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
+            values = {
+                **context,
+                "kind": kind,
+                "item": item,
+                "sender": str(by),
+                "link": link,
+                "SITE_NAME": settings.SITE_NAME,
+            }
+            if "comment" in context:
+                values["part"] = field_labels().get(context["comment"].section, "")
+            subject = render_to_string("knowledge/email/notice_subject.txt", values).strip()
+            body = render_to_string("knowledge/email/notice_message.txt", values)
+        queue_email(
+            EmailMultiAlternatives(
+                subject=f"[{settings.SITE_NAME}] {subject}", body=body, to=[user.email]
+            )
+        )
 
 
 @transaction.atomic

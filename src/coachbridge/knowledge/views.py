@@ -34,9 +34,11 @@ from coachbridge.knowledge.forms import (
 )
 from coachbridge.knowledge.models import GlossaryTerm, Item
 from coachbridge.knowledge.queries import (
+    comments_by_part,
     filter_items,
     published_items,
     rendered_sections,
+    review_parts,
     translation_pair,
 )
 from coachbridge.knowledge.references import ReferenceError, parse_reference
@@ -84,8 +86,19 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_review": can_review(request.user, item),
             "is_editor": is_editor(request.user),
             "images": item.images.all() if can_change(request.user, item) else [],
+            "publish_check": _publish_check(request, item),
         },
     )
+
+
+def _publish_check(request: HttpRequest, item: Item) -> dict[str, int] | None:
+    """For an editor about to publish: how many reviews, and how many by a coach or practitioner."""
+    if not is_editor(request.user) or item.is_published:
+        return None
+    return {
+        "reviews": item.reviews.count(),
+        "practitioners": len(services.practitioner_reviews(item)),
+    }
 
 
 def _form_initial(form: ItemForm) -> dict[str, Any]:
@@ -163,11 +176,24 @@ def _render_form(
             "item": item,
             "kind": kind,
             "is_debunk": kind == ItemKind.DEBUNK,
-            "section_fields": [form[name] for name, _l in ALL_SECTIONS if name in form.fields],
-            "comments": item.comments.select_related("author") if item else [],
+            **_comment_rows(form, item),
         },
         status=422 if import_error else 200,
     )
+
+
+def _comment_rows(form: ItemForm, item: Item | None) -> dict[str, Any]:
+    """The reviewers' comments next to the field (and paragraph) they are about."""
+    grouped = comments_by_part(list(item.comments.select_related("author")) if item else [])
+    return {
+        "title_comments": grouped.get("title", []),
+        "lead_comments": grouped.get("lead", []),
+        "section_rows": [
+            (form[name], grouped.get(name, []))
+            for name, _label in ALL_SECTIONS
+            if name in form.fields
+        ],
+    }
 
 
 @login_required
@@ -245,18 +271,44 @@ def item_review(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Thank you. The author sees your feedback."))
                 return redirect("knowledge:item-review", pk=item.pk)
+    comment_form = CommentForm(item=item, prefix="comment", initial=_comment_initial(request))
+    return _review_page(request, item, form=form, comment_form=comment_form)
+
+
+def _comment_initial(request: HttpRequest) -> dict[str, Any]:
+    """The part and paragraph chosen with a paragraph's "comment" link."""
+    initial: dict[str, Any] = {}
+    if request.GET.get("part"):
+        initial["section"] = request.GET["part"]
+    paragraph = _number(request.GET.get("paragraph"), 0)
+    if paragraph > 0:
+        initial["paragraph"] = paragraph
+    return initial
+
+
+def _review_page(
+    request: HttpRequest,
+    item: Item,
+    *,
+    form: ReviewForm,
+    comment_form: CommentForm,
+    status: int = 200,
+) -> HttpResponse:
+    comments = list(item.comments.select_related("author"))
+    reviews = list(item.reviews.select_related("reviewer__profile"))
     return render(
         request,
         "knowledge/item_review.html",
         {
             "item": item,
-            "sections": rendered_sections(item, link_terms=False),
+            "parts": review_parts(item, comments),
             "form": form,
-            "comment_form": CommentForm(item=item, prefix="comment"),
-            "reviewing": reviewing,
-            "reviews": item.reviews.select_related("reviewer"),
-            "comments": item.comments.select_related("author"),
+            "comment_form": comment_form,
+            "reviewing": can_review(request.user, item),
+            "reviews": reviews,
+            "publish_check": _publish_check(request, item),
         },
+        status=status,
     )
 
 
@@ -269,12 +321,12 @@ def item_comment(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_comment(item, by=request.user, **form.cleaned_data)
         except services.KnowledgeError as error:
-            messages.error(request, str(error))
+            form.add_error("paragraph", str(error))
         else:
             messages.success(request, _("Your comment is saved."))
-    else:
-        messages.error(request, _("Choose a part and write a comment."))
-    return redirect("knowledge:item-review", pk=item.pk)
+            return redirect("knowledge:item-review", pk=item.pk)
+    # What was typed stays in the form, with the reason next to the field.
+    return _review_page(request, item, form=ReviewForm(), comment_form=form, status=422)
 
 
 @login_required
