@@ -34,6 +34,7 @@ from coachbridge.engine.opinions.model import (
     Vote,
 )
 from coachbridge.engine.opinions.reading import Statement, read_polis_comments, read_polis_votes
+from coachbridge.engine.opinions.replay import replay_groups
 from coachbridge.engine.opinions.repness import consensus, representative
 
 __all__ = [
@@ -66,6 +67,7 @@ def opinion_map(
     max_groups: int = 5,
     exclude_statements: Iterable[str] = (),
     sparsity_scaling: bool = True,
+    replay_window: float | None = None,
 ) -> OpinionMap:
     """Opinion groups, representative statements and consensus of a set of votes.
 
@@ -74,9 +76,19 @@ def opinion_map(
     ``exclude_statements`` (moderated out) are ignored. ``sparsity_scaling=False`` gives the plain
     PCA projection that Pol.is used before it scaled positions by the number of votes (see
     docs/algorithms/opinions.md for when each fits Pol.is's published groups better).
+
+    ``replay_window`` (seconds) replays Pol.is's incremental updates over the votes in order of
+    their ``time``, one update per window that saw votes (:mod:`.replay`): who is placed and
+    the groups then depend on the conversation's history, as in Pol.is itself. Votes on
+    excluded statements count for being placed, as in Pol.is.
     """
     if max_groups < 1:
         raise ValueError("max_groups must be at least 1")
+    if replay_window is not None and not replay_window >= 0:
+        raise ValueError("replay_window must be at least 0 seconds")
+    votes = list(votes)
+    if replay_window is not None:
+        votes.sort(key=lambda vote: vote.time)  # stable: the later of equal times counts
     excluded = set(exclude_statements)
     latest: dict[tuple[str, str], int] = {}
     for vote in votes:
@@ -95,8 +107,13 @@ def opinion_map(
         voted[row[voter], col[statement]] = True
 
     n_votes = voted.sum(axis=1)
-    needed = min(min_votes, len(statements))
-    placed = n_votes >= max(needed, 1)
+    replayed: dict[str, int] | None = None
+    if replay_window is not None:
+        replayed = replay(votes, excluded, replay_window, min_votes, max_groups)
+        placed = np.array([v in replayed for v in voters], dtype=bool)
+    else:
+        needed = min(min_votes, len(statements))
+        placed = n_votes >= max(needed, 1)
     placed_idx = np.flatnonzero(placed)
     left_out = tuple(voters[i] for i in np.flatnonzero(~placed))
 
@@ -105,7 +122,10 @@ def opinion_map(
 
     # As Pol.is: the axes come from everybody's votes, the groups only from the placed voters.
     projection = pca_projection(values, voted, sparsity_scaling=sparsity_scaling)[placed_idx]
-    labels = group_labels(projection, max_groups)
+    if replayed is None:
+        labels = group_labels(projection, max_groups)
+    else:
+        labels = np.array([replayed[voters[i]] for i in placed_idx], dtype=np.int64)
     positions = {
         voters[i]: (float(projection[n, 0]), float(projection[n, 1]))
         for n, i in enumerate(placed_idx)
@@ -132,6 +152,30 @@ def opinion_map(
         )
     agreed = consensus(statements, values, voted, masks)
     return OpinionMap(tuple(groups), agreed, positions, left_out, tuple(statements))
+
+
+def replay(
+    votes: list[Vote], excluded: set[str], window: float, min_votes: int, max_groups: int
+) -> dict[str, int]:
+    """Group per voter in Pol.is's in-conv set after replaying its updates (see :mod:`.replay`).
+
+    Votes are taken in order of time (stable: then input order) and cut into batches: a batch
+    starts at its first vote and takes every vote less than ``window`` seconds later.
+    """
+    for vote in votes:
+        if vote.value not in (-1, 0, 1):
+            raise ValueError(f"vote of {vote.voter!r} on {vote.statement!r}: must be -1, 0 or 1")
+    batches: list[list[tuple[str, str, int]]] = []
+    start = 0.0
+    for vote in sorted(votes, key=lambda vote: vote.time):
+        if not batches or vote.time >= start + window:
+            batches.append([])
+            start = vote.time
+        batches[-1].append((vote.voter, vote.statement, vote.value))
+    _, groups = replay_groups(
+        batches, excluded=excluded, min_votes=min_votes, max_groups=max_groups
+    )
+    return groups
 
 
 def group_labels(projection: np.ndarray, max_groups: int) -> np.ndarray:

@@ -14,11 +14,16 @@ Direction = Literal["agree", "disagree"]
 
 @dataclass(frozen=True)
 class Vote:
-    """One vote: 1 agree, -1 disagree, 0 pass (the Pol.is open-data convention)."""
+    """One vote: 1 agree, -1 disagree, 0 pass (the Pol.is open-data convention).
+
+    ``time`` (seconds, any origin) is only used by the replay of Pol.is's updates
+    (``opinion_map(..., replay_window=...)``); it takes no part in comparisons.
+    """
 
     voter: str
     statement: str
     value: int
+    time: float = field(default=0.0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -77,13 +77,16 @@ def _rows(name: str, text: str, required: tuple[str, ...]) -> list[tuple[int, di
     return rows
 
 
-def read_polis_votes(path_or_text: str | Path) -> list[Vote]:
+def read_polis_votes(path_or_text: str | Path, *, history: bool = False) -> list[Vote]:
     """The votes of a Pol.is `votes.csv` (a path, or the CSV text itself), latest vote counts.
 
-    Result order: by voter, then statement, in order of first appearance in the file.
+    Result order: by voter, then statement, in order of first appearance in the file. Each
+    vote's ``time`` is its `timestamp` in seconds (0 without one). With ``history`` every row is
+    returned (changed votes too), in file order: what the replay of Pol.is's updates needs.
     """
     name, text = _load(path_or_text, "<votes>")
     latest: dict[tuple[str, str], tuple[float, int, int]] = {}
+    every: list[Vote] = []
     for line, row in _rows(name, text, VOTE_COLUMNS):
         statement = row["comment-id"].strip()
         if not statement:
@@ -104,11 +107,19 @@ def read_polis_votes(path_or_text: str | Path) -> list[Vote]:
                 stamp = float(raw_stamp)
             except ValueError:
                 raise InputError(f"{name}:{line}: field 'timestamp': must be a number") from None
+        if history:
+            every.append(Vote(voter, statement, VOTE_VALUES[raw], stamp / 1000))
+            continue
         key = (voter, statement)
         previous = latest.get(key)
         if previous is None or (stamp, line) >= previous[:2]:
             latest[key] = (stamp, line, VOTE_VALUES[raw])
-    return [Vote(voter, statement, value) for (voter, statement), (_, _, value) in latest.items()]
+    if history:
+        return every
+    return [
+        Vote(voter, statement, value, stamp / 1000)
+        for (voter, statement), (stamp, _, value) in latest.items()
+    ]
 
 
 def read_polis_comments(path_or_text: str | Path) -> list[Statement]:
