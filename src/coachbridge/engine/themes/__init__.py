@@ -6,8 +6,9 @@ automatically. With a guide (an organiser sorted a few notes by hand) the rest f
 
 Method (docs/algorithms/themes.md): each note becomes a TF-IDF vector of lexicon concepts, their
 broader concepts, stems and compound parts (:mod:`coachbridge.engine.text`), optionally joined
-with a sentence embedding (:class:`Embedder`, e.g. the packaged multilingual Universal Sentence
-Encoder); consensus k-means with fixed seeds groups them; labels and keywords are the most
+with a sentence embedding centred on the corpus mean (:class:`Embedder`, e.g. the packaged
+multilingual Universal Sentence Encoder); spectral clustering of the notes' nearest-neighbour
+graph groups them (guided: seeded k-means on the vectors plus graph coordinates); labels and keywords are the most
 distinctive words of each theme quoted from its notes, highlights the notes closest to its centre.
 Same input, same output.
 
