@@ -167,3 +167,77 @@ def test_english_reader_sees_a_debunk_with_glossary_links(page, live_server, dem
     screenshot(page, "75-knowledge-debunk-en")
     page.goto(f"{live_server.url}/knowledge/")
     screenshot(page, "76-knowledge-list-en")
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_coach_comments_on_a_paragraph_on_a_phone_and_the_editor_sees_the_check(
+    page, live_server, demo, screenshot, csp_violations
+):
+    """In Dutch on a phone: a coach comments on one paragraph and reviews; the author sees the
+    comment next to that paragraph's part while editing; the editor sees a coach reviewed."""
+    base = live_server.url
+    pending = Item.objects.get(status=ItemStatus.IN_REVIEW)
+    page.set_viewport_size(PHONE)
+    log_in(page, base, "coach@example.org")
+    switch_language(page, base, "nl")
+
+    page.goto(f"{base}/knowledge/{pending.pk}/review/")
+    page.click("#p-findings-2 a.paragraph-number")
+    expect(page.locator("#id_comment-section")).to_have_value("findings")
+    expect(page.locator("#id_comment-paragraph")).to_have_value("2")
+    page.fill("#id_comment-text", "Hoeveel vaker zagen ze samen?")
+    page.click("form[action$='/comment/'] button")
+    expect(page.locator("#p-findings-2 .review-comment")).to_contain_text("Hoeveel vaker")
+    expect(page.locator("#p-findings-1 .review-comment")).to_have_count(0)
+    page.check("input[name=rating][value='4']")
+    page.fill("#id_text", "Helder. Ik ga dit vragen aan mijn coachees.")
+    page.click("section[aria-labelledby=verdict-heading] button[type=submit]")
+    expect(page.locator("#reviews-heading + .card")).to_contain_text("Coach")
+    assert violations(page, csp_violations) == []
+    page.locator("#p-findings-2").scroll_into_view_if_needed()
+    screenshot(page, "77-knowledge-review-paragraph-nl-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.context.clear_cookies()
+    log_in(page, base, "researcher@example.org")
+    switch_language(page, base, "nl")
+    page.goto(f"{base}/knowledge/{pending.pk}/edit/")
+    expect(page.locator(".review-comments .review-comment")).to_contain_text("Hoeveel vaker")
+    assert violations(page, csp_violations) == []
+    screenshot(page, "78-knowledge-editor-comments-nl-phone")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, base, "organiser@example.org")
+    switch_language(page, base, "nl")
+    page.goto(f"{base}{pending.get_absolute_url()}")
+    expect(page.locator(".publish-check")).to_have_class("alert alert-success publish-check")
+    assert violations(page, csp_violations) == []
+    screenshot(page, "79-knowledge-publish-check-nl")
+
+
+def test_pages_fit_a_phone_in_dutch(page, live_server, demo, screenshot, csp_violations):
+    base = live_server.url
+    page.set_viewport_size(PHONE)
+    switch_language(page, base, "nl")
+    summary = Item.objects.filter(status=ItemStatus.PUBLISHED, language="nl").first()
+    shots = {"80-knowledge-list-nl-phone": "/knowledge/"}
+    shots["81-knowledge-detail-nl-phone"] = summary.get_absolute_url()
+    shots["82-knowledge-glossary-nl-phone"] = "/knowledge/glossary/"
+    for name, path in shots.items():
+        page.goto(f"{base}{path}")
+        screenshot(page, name)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    log_in(page, base, "researcher@example.org")
+    switch_language(page, base, "nl")
+    for name, path in {
+        "83-knowledge-workspace-nl-phone": "/knowledge/workspace/",
+        "84-knowledge-new-nl-phone": "/knowledge/new/debunk/",
+    }.items():
+        page.goto(f"{base}{path}")
+        page.wait_for_load_state("networkidle")
+        screenshot(page, name)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path

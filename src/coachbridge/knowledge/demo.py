@@ -179,7 +179,9 @@ IN_REVIEW = {
     "Die collega's vulden voor en na de coaching een korte vragenlijst in. Er was geen "
     "controlegroep.",
     "findings": "De meeste collega's zagen na de coaching iets meer rust en betere "
-    "afstemming in het werk. De verschillen waren klein.",
+    "afstemming in het werk. De verschillen waren klein.\n\n"
+    "Collega's die vaak met de coachee samenwerkten, merkten meer dan collega's die de "
+    "coachee weinig zagen.",
     "practice": "Vraag je coachee wie in de omgeving iets kan merken. Dat geeft extra zicht op "
     "het effect van je werk.",
     "limitations": "Het was een kleine pilot zonder controlegroep. De gegevens zijn verzonnen "
