@@ -14,3 +14,12 @@ document.addEventListener("change", (event) => {
     event.target.form.requestSubmit();
   }
 });
+
+// On phones the menu scrolls sideways: show the current page's item.
+document.addEventListener("DOMContentLoaded", () => {
+  const menu = document.querySelector(".site-nav ul");
+  const current = menu && menu.querySelector('[aria-current="page"]');
+  if (current && menu.scrollWidth > menu.clientWidth) {
+    menu.scrollLeft = current.offsetLeft - (menu.clientWidth - current.offsetWidth) / 2;
+  }
+});
