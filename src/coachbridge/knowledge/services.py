@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coachbridge.accounts.models import Role
 from coachbridge.common.activity import log_action
@@ -140,7 +141,11 @@ def add_comment(
         paragraphs = part_paragraphs(item, section)
         if not 1 <= paragraph <= len(paragraphs):
             raise KnowledgeError(
-                _("This part has %(count)s paragraphs. Choose a number from 1 to %(count)s.")
+                ngettext(
+                    "This part has %(count)s paragraph. Choose 1, or leave the number empty.",
+                    "This part has %(count)s paragraphs. Choose a number from 1 to %(count)s.",
+                    len(paragraphs),
+                )
                 % {"count": len(paragraphs)}
                 if paragraphs
                 else _("This part is still empty. Comment on the whole part.")
