@@ -8,9 +8,9 @@ Method (docs/algorithms/themes.md): each note becomes a TF-IDF vector of lexicon
 broader concepts, stems and compound parts (:mod:`coachbridge.engine.text`), optionally joined
 with a sentence embedding centred on the corpus mean (:class:`Embedder`, e.g. the packaged
 multilingual Universal Sentence Encoder); spectral clustering of the notes' nearest-neighbour
-graph groups them (guided: seeded k-means on the vectors plus graph coordinates); labels and keywords are the most
-distinctive words of each theme quoted from its notes, highlights the notes closest to its centre.
-Same input, same output.
+graph groups them (guided: seeded k-means on the vectors plus graph coordinates); labels and
+keywords are the most distinctive words of each theme quoted from its notes, highlights the notes
+closest to its centre. Same input, same output.
 
 Modules: ``model`` (data), ``represent`` (vectors), ``grouping`` (clustering, choosing k,
 guided), ``describe`` (label, keywords, highlights); this one holds the entry point.

@@ -147,8 +147,9 @@ def centre(vectors: FloatArray, prior: float = EMBED_CENTER_PRIOR) -> FloatArray
 
     Sentence encoders give every text a large common component (the mean of the 325 harvest
     notes' unit vectors has length 0.42), so raw cosines between short notes are alike;
-    centring leaves what tells the notes apart (as in the matching engine). The shrinkage keeps a tiny
-    input (two notes would otherwise always point in opposite directions) near the raw vectors.
+    centring leaves what tells the notes apart (as in the matching engine). The shrinkage keeps
+    a tiny input (two notes would otherwise always point in opposite directions) near the raw
+    vectors.
     """
     import numpy as np  # noqa: PLC0415
     from sklearn.preprocessing import normalize  # noqa: PLC0415
