@@ -109,7 +109,7 @@ def opinion_map(
     n_votes = voted.sum(axis=1)
     replayed: dict[str, int] | None = None
     if replay_window is not None:
-        replayed = replay(votes, excluded, replay_window, min_votes, max_groups)
+        replayed = replayed_groups(votes, excluded, replay_window, min_votes, max_groups)
         placed = np.array([v in replayed for v in voters], dtype=bool)
     else:
         needed = min(min_votes, len(statements))
@@ -154,7 +154,7 @@ def opinion_map(
     return OpinionMap(tuple(groups), agreed, positions, left_out, tuple(statements))
 
 
-def replay(
+def replayed_groups(
     votes: list[Vote], excluded: set[str], window: float, min_votes: int, max_groups: int
 ) -> dict[str, int]:
     """Group per voter in Pol.is's in-conv set after replaying its updates (see :mod:`.replay`).

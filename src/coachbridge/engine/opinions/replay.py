@@ -11,7 +11,7 @@ per ``window`` seconds that saw votes) and each batch runs one update:
   statements are columns of zeros for everybody (``nm/zero-out-columns``);
 * ``in-conv`` only grows: everybody with at least min(7, statements) votes (moderated-out ones
   counted), topped up to 15 with the most active voters;
-* PCA of all voters' mean-imputed votes (the converged power iteration: top eigenvectors),
+* PCA of all voters' mean-imputed votes by power iteration from the previous update's axes,
   positions scaled by sqrt(statements / votes) (``sparsity-aware-project-ptpts``);
 * 100 base clusters of the in-conv positions, k-means (at most 100 steps) from the previous
   base clusters, recentred on their members' new positions, with new clusters split off at
@@ -21,8 +21,8 @@ per ``window`` seconds that saw votes) and each batch runs one update:
 * the silhouette over base clusters picks a k, and the k shown only changes after a new k won
   4 updates in a row (``group-k-smoother``).
 
-No random numbers: the only randomness in Pol.is is the start vector of its power iteration,
-which only matters before it converges.
+No random numbers: the only randomness in Pol.is is the first start vector of its power
+iteration; we start from all ones (what ``power-iteration`` itself defaults to).
 """
 
 from __future__ import annotations
@@ -33,12 +33,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from coachbridge.engine.opinions.clustering import principal_components
-
 Matrix = NDArray[np.float64]
 
 BASE_K = 100
 BASE_ITERS = 100
+PCA_ITERS = 100
 GROUP_ITERS = 20  # conversation.clj passes :cluster-iters, which kmeans ignores: default 20
 MAX_K = 5
 K_BUFFER = 4
@@ -63,6 +62,7 @@ class ReplayState:
     last_k: int | None = None
     last_k_count: int = 0
     smoothed_k: int | None = None
+    axes: Matrix | None = None
 
 
 def _weighted_mean(points: Matrix, weights: NDArray[np.float64] | None) -> Matrix:
@@ -91,18 +91,41 @@ def _init_clusters(names: Sequence[int], points: Matrix, k: int) -> list[Cluster
     return clusters
 
 
+def _centres(
+    labels: NDArray[np.int64], n: int, points: Matrix, weights: Matrix | None
+) -> tuple[Matrix, Matrix]:
+    """(weighted sum of the points, total weight) per label 0..n-1 (labels < 0 are skipped)."""
+    keep = labels >= 0
+    w = np.ones(len(points)) if weights is None else weights
+    totals = np.bincount(labels[keep], weights=w[keep], minlength=n).astype(float)
+    counts = np.bincount(labels[keep], minlength=n).astype(float)
+    sums = np.zeros((n, points.shape[1]))
+    for d in range(points.shape[1]):
+        sums[:, d] = np.bincount(labels[keep], weights=(points[:, d] * w)[keep], minlength=n)
+    # A weighted mean over members of total weight 0 falls back to the plain mean.
+    plain = np.zeros((n, points.shape[1]))
+    for d in range(points.shape[1]):
+        plain[:, d] = np.bincount(labels[keep], weights=points[keep, d], minlength=n)
+    zero = totals <= 0
+    sums[zero] = plain[zero]
+    totals[zero] = counts[zero]
+    return sums, totals
+
+
 def _recentre(
     index: dict[int, int], points: Matrix, clusters: list[Cluster], weights: Matrix | None
 ) -> list[Cluster]:
     """Each cluster's centre from its members still in the data; clusters without any dropped."""
-    result = []
-    for cluster in clusters:
+    labels = np.full(len(points), -1, dtype=np.int64)
+    for c, cluster in enumerate(clusters):
         rows = [index[m] for m in cluster.members if m in index]
-        if not rows:
-            continue
-        w = None if weights is None else weights[rows]
-        result.append(Cluster(cluster.id, cluster.members, _weighted_mean(points[rows], w)))
-    return result
+        labels[rows] = c
+    sums, totals = _centres(labels, len(clusters), points, weights)
+    return [
+        Cluster(cluster.id, cluster.members, sums[c] / totals[c])
+        for c, cluster in enumerate(clusters)
+        if totals[c] > 0
+    ]
 
 
 def _clean_start(
@@ -180,20 +203,21 @@ def polis_kmeans(
     clusters = (
         _clean_start(names, points, last, k, weights) if last else _init_clusters(names, points, k)
     )
+    names_array = np.asarray(names)
     iters = max_iters
     while True:
         centres = np.array([c.centre for c in clusters])
         distances = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
-        labels = np.argmin(distances, axis=1)
-        new: list[Cluster] = []
-        for c, cluster in enumerate(clusters):
-            rows = np.flatnonzero(labels == c)
-            if len(rows) == 0:
-                continue
-            w = None if weights is None else weights[rows]
-            new.append(
-                Cluster(cluster.id, [names[int(r)] for r in rows], _weighted_mean(points[rows], w))
-            )
+        labels = np.argmin(distances, axis=1).astype(np.int64)
+        sums, totals = _centres(labels, len(clusters), points, weights)
+        counts = np.bincount(labels, minlength=len(clusters))
+        order = np.argsort(labels, kind="stable")
+        members = np.split(names_array[order], np.cumsum(counts)[:-1])
+        new = [
+            Cluster(cluster.id, members[c].tolist(), sums[c] / totals[c])
+            for c, cluster in enumerate(clusters)
+            if counts[c] > 0
+        ]
         if iters == 0 or _same(clusters, new):
             return new
         clusters = new
@@ -223,18 +247,50 @@ def polis_silhouette(distances: Matrix, clusters: list[Cluster], index: dict[int
     return float(scores.mean())
 
 
-def project(values: Matrix, voted: NDArray[np.bool_]) -> Matrix:
-    """PCA positions with Pol.is's sparsity scaling (mean imputation, all rows in the basis)."""
+def power_iteration(scatter: Matrix, start: Matrix, iters: int = PCA_ITERS) -> Matrix:
+    """Pol.is ``power-iteration`` on the scatter matrix: at most ``iters`` steps from ``start``,
+    stopping early when the eigenvalue estimate repeats exactly."""
+    vector = start
+    last = 0.0
+    for _ in range(iters + 1):
+        product = scatter @ vector
+        value = float(np.sqrt(product @ product))
+        if value == 0:
+            return np.zeros_like(vector)
+        vector = product / value
+        if value == last:
+            break
+        last = value
+    return vector
+
+
+def project(
+    values: Matrix, voted: NDArray[np.bool_], previous: Matrix | None
+) -> tuple[Matrix, Matrix]:
+    """(positions, axes): PCA of all rows' mean-imputed votes by power iteration started from
+    the previous axes (new statements get 1 in the start vector, as in ``pca.clj``; the first
+    start is all ones instead of Pol.is's random vector), positions scaled by sqrt(statements
+    / votes) (``sparsity-aware-project-ptpts``)."""
     n_rows, n_cols = values.shape
     if n_rows == 0 or n_cols == 0:
-        return np.zeros((n_rows, 2))
+        return np.zeros((n_rows, 2)), np.zeros((2, n_cols))
     counts = voted.sum(axis=0)
     means = np.where(counts > 0, (values * voted).sum(axis=0) / np.maximum(counts, 1), 0.0)
     centred = np.where(voted, values - means, 0.0)
-    projected = centred @ principal_components(centred, 2).T
+    scatter = centred.T @ centred
+    axes = np.zeros((2, n_cols))
+    for i in range(min(2, n_rows, n_cols)):
+        start = np.ones(n_cols)
+        if previous is not None and previous.shape[0] > i and previous[i].any():
+            start[: previous.shape[1]] = previous[i]
+        axes[i] = power_iteration(scatter, start)
+        # factor-matrix: remove this axis from the data before the next one
+        if axes[i].any():
+            deflate = np.eye(n_cols) - np.outer(axes[i], axes[i])
+            scatter = deflate @ scatter @ deflate
     scale = np.sqrt(n_cols / np.maximum(voted.sum(axis=1), 1))
-    result: Matrix = projected * scale[:, None]
-    return result
+    result: Matrix = (centred @ axes.T) * scale[:, None]
+    return result, axes
 
 
 def update(
@@ -256,7 +312,7 @@ def update(
             key=lambda i: (-int(raw_counts[i]), i),
         )
         state.in_conv.update(rest[: GREEDY_N - len(state.in_conv)])
-    positions = project(values, voted)
+    positions, state.axes = project(values, voted, state.axes)
     rows = sorted(state.in_conv)
     state.base = sorted(
         polis_kmeans(rows, positions[rows], BASE_K, last=state.base or None, max_iters=BASE_ITERS),
