@@ -443,4 +443,6 @@ def test_a_marketplace_post_links_to_proposing_it_as_a_question(client_for, memb
 
     page = client_for(member).get(post.get_absolute_url())
 
-    assert reverse("agenda:question-from-post", kwargs={"post_pk": post.pk}) in page.content.decode()
+    assert (
+        reverse("agenda:question-from-post", kwargs={"post_pk": post.pk}) in page.content.decode()
+    )

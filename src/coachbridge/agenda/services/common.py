@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from coachbridge.common.ratelimit import over_limit
 
-RATE_WINDOW_SECONDS = 60
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class AgendaError(Exception):
@@ -46,16 +45,8 @@ def check_length(text: str, *, minimum: int, maximum: int, what: str) -> None:
 
 
 def check_rate(keys: Iterable[tuple[str, int]]) -> None:
-    """A fixed window per key in the cache (as the harvest does); raises over the limit."""
-    for key, limit in keys:
-        cache_key = f"agenda-rate:{key}"
-        cache.add(cache_key, 0, RATE_WINDOW_SECONDS)
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.set(cache_key, 1, RATE_WINDOW_SECONDS)
-            count = 1
-        if count > limit:
-            raise AgendaError(
-                _("You did this many times in a short time. Please wait a minute and try again.")
-            )
+    """Raises when one of the keys is over its limit in the last minute (as the harvest does)."""
+    if over_limit((f"agenda:{key}", limit) for key, limit in keys):
+        raise AgendaError(
+            _("You did this many times in a short time. Please wait a minute and try again.")
+        )

@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from coachbridge.accounts.models import User
 from coachbridge.common.activity import log_action
+from coachbridge.common.ratelimit import over_limit
 from coachbridge.engine.themes import Guide, Note, find_themes
 from coachbridge.events.enums import RegistrationStatus
 from coachbridge.events.models import (
@@ -37,7 +37,6 @@ INSIGHT_MIN_LENGTH = 3
 RATE_LIMIT_PER_LINK = 20
 # ... and from one person, whatever link they use.
 RATE_LIMIT_PER_PERSON = 6
-RATE_WINDOW_SECONDS = 60
 SUBTHEME_LABEL_MAX = 150
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -82,22 +81,11 @@ def clean_text(text: str) -> str:
 
 
 def _check_rate(keys: Iterable[tuple[str, int]]) -> None:
-    """A fixed window per key in the cache; raises when a key is over its limit."""
-    for key, limit in keys:
-        cache_key = f"harvest-rate:{key}"
-        cache.add(cache_key, 0, RATE_WINDOW_SECONDS)
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.set(cache_key, 1, RATE_WINDOW_SECONDS)
-            count = 1
-        if count > limit:
-            raise HarvestError(
-                _(
-                    "You have added many insights in a short time. "
-                    "Please wait a minute and try again."
-                )
-            )
+    """Raises when one of the keys is over its limit in the last minute."""
+    if over_limit((f"harvest:{key}", limit) for key, limit in keys):
+        raise HarvestError(
+            _("You have added many insights in a short time. Please wait a minute and try again.")
+        )
 
 
 def may_write(cafe: Cafe) -> None:
