@@ -1,6 +1,5 @@
 """The table plan: computed in the background, its quality in words, moves by hand, cards."""
 
-import subprocess
 from collections import Counter
 
 import pytest
@@ -19,6 +18,7 @@ from coachbridge.events.tasks.cafe import compute_seating_plan
 from tests.events.access_cafe import make_cafe
 from tests.events.test_cafe_setup import organiser_client, url  # noqa: F401 -- shared fixture
 from tests.factories.events import MeetingFactory
+from tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -210,14 +210,6 @@ def test_moves_that_break_a_rule_are_refused(small_plan, organiser, case):
     assert str(error.value) == message
     plan.refresh_from_db()
     assert plan.seats == before
-
-
-def pdf_text(response):
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    result = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
-    )
-    return result.stdout.decode()
 
 
 def test_table_cards_show_table_theme_question_and_host(organiser_client, cafe_with_plan):  # noqa: F811

@@ -2,7 +2,6 @@
 
 import io
 import re
-import subprocess
 
 import pytest
 from django.urls import reverse
@@ -17,6 +16,7 @@ from coachbridge.events.services.report import generate_report
 from tests.events.access_harvest import make_cafe
 from tests.events.test_harvest import english
 from tests.factories.events import MeetingFactory, RegistrationFactory
+from tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -223,9 +223,7 @@ def test_pdf_is_a_pdf_with_the_report_text(report, cafe):
     response = english().get(url("report-pdf", cafe.meeting))
 
     assert response["Content-Type"] == "application/pdf"
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
-    ).stdout.decode()
+    text = pdf_text(response)
     assert "IMPACT MEETING" in text
     assert "Het proces van coaching meten" in text
     assert AUTHOR not in text
