@@ -13,6 +13,24 @@ LEX_WEIGHTS = textmod.FeatureWeights(concept=1.0, broader=0.5, stem=0.5, part=0.
 TAG_WEIGHT = 1.0  # a tag as a whole ("t:" feature), next to the tag's own concepts and stems
 TITLE_BOOST = 1.25  # features of the title count a little more: people put the point there
 GRAM_MIN, GRAM_MAX = 3, 5
+# Names of the two languages. "In English?", "my Dutch is okay": in a marketplace post they
+# say which language someone works in, not what the post is about, so their stems are not
+# topics (a need for an English-speaking peer group is not about translating questionnaires).
+# Lexicon phrases that contain them (plain English, Dutch version) still count as concepts.
+LANGUAGE_WORDS = frozenset(
+    {
+        "dutch",
+        "nederlands",
+        "nederlandse",
+        "nederlandstalig",
+        "nederlandstalige",
+        "english",
+        "engels",
+        "engelse",
+        "engelstalig",
+        "engelstalige",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +53,8 @@ def post_features(post: Post) -> PostFeatures:
     title_keys = _keys_in(body, 0, title_end)
     for key in title_keys:
         lex[key] *= TITLE_BOOST
+    for key in _language_keys(body):
+        lex.pop(key, None)
     for tag in post.tags:
         tag_norm = textmod.normalise(tag)
         if not tag_norm:
@@ -45,12 +65,24 @@ def post_features(post: Post) -> PostFeatures:
     surfaces: dict[str, str] = {}
     content: list[str] = []
     for token, stem in zip(body.tokens, body.stems, strict=True):
-        if stem is None:
+        if stem is None or token.norm in LANGUAGE_WORDS:
             continue
         content.append(token.norm)
         surfaces.setdefault(stem, token.lower)
     grams = frozenset(textmod.char_ngrams(" ".join(content), GRAM_MIN, GRAM_MAX))
     return PostFeatures(lang, lex, grams, surfaces)
+
+
+def _language_keys(analysis: textmod.Analysis) -> set[str]:
+    """Stem and compound-part features that come only from names of languages."""
+    keys: set[str] = set()
+    others: set[str] = set()
+    for token, stem, parts in zip(analysis.tokens, analysis.stems, analysis.parts, strict=True):
+        target = keys if token.norm in LANGUAGE_WORDS else others
+        if stem is not None:
+            target.add("s:" + stem)
+        target.update("p:" + p for p in parts)
+    return keys - others
 
 
 def _keys_in(analysis: textmod.Analysis, start: int, end: int) -> set[str]:

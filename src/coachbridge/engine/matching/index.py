@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coachbridge.engine import text as textmod
+from coachbridge.engine.matching.categories import compatibility, identity
 from coachbridge.engine.matching.features import PostFeatures, post_features
 from coachbridge.engine.matching.model import (
     CATEGORIES,
@@ -59,6 +60,7 @@ class Weights:
     embed_center: bool = True  # cosine of embeddings centred on the mean of the indexed posts
     idf_power: float = 1.5  # lexical features weigh idf ** idf_power
     fusion: str = "harmonic"  # "harmonic" | "geometric" | "forward" (no reciprocity)
+    category_table: bool = True  # graded category compatibility; False: same category only
 
 
 @dataclass
@@ -520,7 +522,7 @@ class MatchIndex:
         scores /= side.lex_norm
         top = scores.max() if n else 0.0
         if query.category >= 0 and query.category != OTHER:
-            scores += (side.category == query.category) * (0.1 * top + 1e-9)
+            scores += self.category_fit(query, kind, side.category) * (0.1 * top + 1e-9)
         scores[~side.alive] = -np.inf
         if query.author >= 0:
             scores[side.author == query.author] = -np.inf
@@ -531,6 +533,17 @@ class MatchIndex:
             chosen = np.union1d(chosen, _top(sims, EMBED_SHORTLIST))
         finite: IntArray = chosen[np.isfinite(scores[chosen])]
         return finite
+
+    def category_fit(self, query: Query, kind: str, categories: npt.NDArray[Any]) -> FloatArray:
+        """Compatibility of the query's category with ``categories`` of rows of ``kind``
+        (need category first, see :mod:`.categories`); 0 without a category."""
+        table = compatibility() if self.weights.category_table else identity()
+        # code -1 (no category) picks the table's last row / column, which is all zero
+        if kind == "offer":
+            fit: FloatArray = table[query.category, categories]
+        else:
+            fit = table[categories, query.category]
+        return fit
 
     def score_rows(self, query: Query, kind: str, rows: IntArray) -> dict[str, Any]:
         """Signals and scores of ``rows`` of ``kind`` against ``query`` (vectorised)."""
@@ -566,8 +579,7 @@ class MatchIndex:
         grams = np.divide(
             g_shared, d_gram_norm * q_gram_norm, out=np.zeros(m), where=d_gram_norm > 0
         )
-        category = (side.category[rows] == query.category) & (query.category >= 0)
-        category &= query.category != OTHER
+        category = self.category_fit(query, kind, side.category[rows])
         roles = _complementary(query.roles, side.roles[rows])
         emb = np.zeros(m)
         use_emb = side.emb is not None and query.embedding is not None and w.embedding > 0

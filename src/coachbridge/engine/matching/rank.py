@@ -32,6 +32,7 @@ TEMPLATES: dict[str, dict[textmod.Lang, str]] = {
     "topic": {"nl": "gedeeld onderwerp: {0}", "en": "shared topic: {0}"},
     "words": {"nl": "zelfde woorden: {0}", "en": "same words: {0}"},
     "category": {"nl": "zelfde categorie: {0}", "en": "same category: {0}"},
+    "related_category": {"nl": "passende categorie: {0}", "en": "related category: {0}"},
     "roles": {"nl": "{0} en {1} vullen elkaar aan", "en": "{0} and {1} complement each other"},
     "grams": {"nl": "lijkende woorden", "en": "similar wording"},
     "meaning": {"nl": "vergelijkbare inhoud (taalmodel)", "en": "similar meaning (language model)"},
@@ -121,11 +122,15 @@ def _reasons(  # noqa: PLR0917 -- private helper of rank(), called once
         best = sorted(words.items(), key=lambda x: -x[1])[:MAX_WORDS]
         text = TEMPLATES["words"][lang].format(", ".join(word for word, _ in best))
         reasons.append(Reason("words", text, sum(v for _, v in best)))
-    if signals["category"][pos]:
-        name = CATEGORY_NAMES[CATEGORIES[query.category]][lang]
-        reasons.append(
-            Reason("category", TEMPLATES["category"][lang].format(name), w.category / total)
-        )
+    fit = float(signals["category"][pos])
+    if fit > 0:
+        if fit >= 1:
+            name = CATEGORY_NAMES[CATEGORIES[query.category]][lang]
+            text = TEMPLATES["category"][lang].format(name)
+        else:  # a related category: name the match's own
+            name = CATEGORY_NAMES[CATEGORIES[int(index.sides[kind].category[row])]][lang]
+            text = TEMPLATES["related_category"][lang].format(name)
+        reasons.append(Reason("category", text, w.category * fit / total))
     if signals["roles"][pos]:
         mine_role, their_role = _role_pair(query.roles, int(index.sides[kind].roles[row]))
         text = TEMPLATES["roles"][lang].format(
