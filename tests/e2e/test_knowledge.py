@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from coachbridge.knowledge.enums import ItemStatus
 from coachbridge.knowledge.models import Item
-from tests.e2e.conftest import E2E, log_in
+from tests.e2e.conftest import E2E, SCREENSHOTS, log_in
 from tests.e2e.test_accessibility import switch_language, violations
 
 pytestmark = E2E
@@ -241,3 +241,13 @@ def test_pages_fit_a_phone_in_dutch(page, live_server, demo, screenshot, csp_vio
         page.wait_for_load_state("networkidle")
         screenshot(page, name)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+
+    # While typing a part on a phone, the assistant's level stays in view at the bottom.
+    page.locator("#id_fallacy").fill("Mensen hebben wel voorkeuren. Dat voelt als bewijs.")
+    page.locator("#id_fallacy").press("Space")
+    expect(page.locator(".assistant-level")).to_be_visible()
+    box = page.locator(".knowledge-assistant").bounding_box()
+    field = page.locator("#id_fallacy").bounding_box()
+    assert PHONE["height"] / 2 < box["y"] and box["y"] + box["height"] <= PHONE["height"] + 1
+    assert field["y"] + field["height"] <= box["y"]  # the field being typed in is not covered
+    page.screenshot(path=str(SCREENSHOTS / "85-knowledge-typing-nl-phone.png"))
