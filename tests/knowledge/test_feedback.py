@@ -352,3 +352,24 @@ def test_erasing_without_contributions_keeps_the_images_of_the_text(
     assert image.uploaded_by is None
     assert default_storage.exists(image.file.name)
     default_storage.delete(image.file.name)
+
+
+@pytest.mark.integration
+@pytest.mark.django_db
+def test_migration_gives_existing_reviews_their_reviewers_roles(coach, member):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "coachbridge.knowledge.migrations.0003_comment_paragraph_review_roles"
+    )
+    item = in_review(author=member)
+    by_coach = Review.objects.create(item=item, reviewer=coach, rating=4, text="Goed.")
+    by_former = Review.objects.create(item=item, reviewer=None, rating=3, text="Oud.")
+
+    migration.copy_reviewer_roles(apps, None)
+
+    by_coach.refresh_from_db()
+    by_former.refresh_from_db()
+    assert (by_coach.roles, by_former.roles) == (["coach"], [])
