@@ -7,6 +7,9 @@ in bench/data/polis/ATTRIBUTION.md) it prints:
     group; for the default engine (Pol.is's current math, positions scaled by
     sqrt(statements / votes)) and with `sparsity_scaling=False` (the plain projection Pol.is
     used when these exports were made, see docs/algorithms/opinions.md);
+  * the same for the replay of Pol.is's incremental updates over the votes in time order
+    (`replay_window`, one update per 60 s and per hour that saw votes; every vote row counts),
+    with its time and whether two runs are identical;
   * the same for a baseline computed in the same run: scikit-learn k-means (10 seeded starts)
     on the mean-imputed vote matrix of the same voters, no PCA and no scaling, k chosen 2..5 by
     silhouette; and the ratio of our ARI and time against it;
@@ -57,6 +60,7 @@ DATA = HERE.parent.parent / "shared" / "data" / "polis"
 ATTRIBUTION = HERE / "data" / "polis" / "ATTRIBUTION.md"
 CONVERSATIONS = ("15-per-hour-seattle", "brexit-consensus", "scoop-hivemind.ubi")
 SEED = 0
+REPLAY_WINDOWS = (60.0, 3600.0)  # seconds per update of the replay
 
 
 def timed(function: Callable[[], Any], repeat: int) -> tuple[Any, float]:
@@ -147,6 +151,25 @@ def conversation(folder: Path, repeat: int) -> dict[str, Any]:
     score, n_common = ari(ours, theirs)
     plain_score, _ = ari(membership(plain), theirs)
 
+    history = read_polis_votes(folder / "votes.csv", history=True)
+    replays: dict[float, float] = {}
+    for window in REPLAY_WINDOWS:
+
+        def replayed(window: float = window) -> OpinionMap:
+            return opinion_map(history, exclude_statements=excluded, replay_window=window)
+
+        with threadpool_limits(1):
+            replay_result, replay_seconds = timed(replayed, 1)
+        same = replay_result.as_dict() == replayed().as_dict()
+        replays[window], replay_common = ari(membership(replay_result), theirs)
+        print(
+            f"replay, one update per {window:.0f} s: {len(replay_result.groups)} groups "
+            f"{[len(g.members) for g in replay_result.groups]}, "
+            f"{len(replay_result.left_out)} left out; ARI vs Pol.is {replays[window]:.3f} over "
+            f"{replay_common} voters; {replay_seconds:.2f} s; identical twice: "
+            f"{'yes' if same else 'NO'}"
+        )
+
     voters = sorted(ours, key=natural_key)
     statements = list(result.statements)
     with threadpool_limits(1):
@@ -195,7 +218,13 @@ def conversation(folder: Path, repeat: int) -> dict[str, Any]:
         shares = c.agree_by_group if c.direction == "agree" else c.disagree_by_group
         rounded = [round(s, 2) for s in shares]
         print(f"  {c.statement} {c.direction} {rounded}: {short(texts.get(c.statement, ''))}")
-    return {"ari": score, "plain": plain_score, "seconds": seconds, "identical": identical}
+    return {
+        "ari": score,
+        "plain": plain_score,
+        "replays": replays,
+        "seconds": seconds,
+        "identical": identical,
+    }
 
 
 def synthetic(n_voters: int, n_statements: int) -> list[Vote]:
@@ -278,9 +307,10 @@ def main() -> int:
         print(f"\nsynthetic: {len(votes)} votes by 5000 voters on 120 statements: {seconds:.2f} s")
     print("\n== summary (targets: ARI >= 0.8 each, identical runs, < 5 s)")
     for name, f in figures.items():
+        replays = ", ".join(f"{w:.0f} s {a:.3f}" for w, a in f["replays"].items())
         print(
-            f"{name:22s} ARI {f['ari']:.3f} (plain projection {f['plain']:.3f})  "
-            f"{f['seconds']:.3f} s  identical: {'yes' if f['identical'] else 'NO'}"
+            f"{name:22s} ARI {f['ari']:.3f} (plain projection {f['plain']:.3f}; replay {replays})"
+            f"  {f['seconds']:.3f} s  identical: {'yes' if f['identical'] else 'NO'}"
         )
     return 0
 

@@ -9,7 +9,8 @@ Method (docs/algorithms/opinions.md, after the public Pol.is math): PCA of the v
 missing votes imputed by the statement mean and positions scaled by sqrt(statements / votes);
 k-means into up to 100 base clusters; weighted k-means of the base clusters into 2..5 groups,
 the number chosen by silhouette; Pol.is "repness" for representative statements and
-group-informed consensus. No randomness: same votes, same map.
+group-informed consensus. No randomness: same votes, same map. ``replay_window`` replays
+Pol.is's incremental updates over the votes in time order instead (:mod:`.replay`).
 """
 
 from __future__ import annotations
