@@ -17,6 +17,8 @@ GRAM_MIN, GRAM_MAX = 3, 5
 # say which language someone works in, not what the post is about, so their stems are not
 # topics (a need for an English-speaking peer group is not about translating questionnaires).
 # Lexicon phrases that contain them (plain English, Dutch version) still count as concepts.
+# Except in a post about translating ("Engelse vragenlijst vertalen"): there the languages are
+# the subject, and their names stay.
 LANGUAGE_WORDS = frozenset(
     {
         "dutch",
@@ -49,11 +51,12 @@ def post_features(post: Post) -> PostFeatures:
     body = textmod.analyse(f"{post.title}\n{post.text}", post.lang)
     lang = body.lang
     lex = body.features(LEX_WEIGHTS)
+    language_keys = _language_keys(body)
     title_end = len(post.title)
     title_keys = _keys_in(body, 0, title_end)
     for key in title_keys:
         lex[key] *= TITLE_BOOST
-    for key in _language_keys(body):
+    for key in language_keys:
         lex.pop(key, None)
     for tag in post.tags:
         tag_norm = textmod.normalise(tag)
@@ -65,7 +68,7 @@ def post_features(post: Post) -> PostFeatures:
     surfaces: dict[str, str] = {}
     content: list[str] = []
     for token, stem in zip(body.tokens, body.stems, strict=True):
-        if stem is None or token.norm in LANGUAGE_WORDS:
+        if stem is None or ("s:" + stem) in language_keys:
             continue
         content.append(token.norm)
         surfaces.setdefault(stem, token.lower)
@@ -73,8 +76,14 @@ def post_features(post: Post) -> PostFeatures:
     return PostFeatures(lang, lex, grams, surfaces)
 
 
+TRANSLATION_PREFIXES = ("vertal", "vertaal", "terugvertal", "translat", "back-translat")
+
+
 def _language_keys(analysis: textmod.Analysis) -> set[str]:
-    """Stem and compound-part features that come only from names of languages."""
+    """Stem and compound-part features that come only from names of languages (none when the
+    post is about translating)."""
+    if any(t.norm.startswith(TRANSLATION_PREFIXES) for t in analysis.tokens):
+        return set()
     keys: set[str] = set()
     others: set[str] = set()
     for token, stem, parts in zip(analysis.tokens, analysis.stems, analysis.parts, strict=True):

@@ -60,7 +60,9 @@ class Weights:
     embed_center: bool = True  # cosine of embeddings centred on the mean of the indexed posts
     idf_power: float = 1.5  # lexical features weigh idf ** idf_power
     fusion: str = "harmonic"  # "harmonic" | "geometric" | "forward" (no reciprocity)
-    category_table: bool = True  # graded category compatibility; False: same category only
+    # graded category fit from engine/data/matching_categories.tsv instead of "same category";
+    # off: it helped the development needs but cost the hold-out (docs/algorithms/matching.md)
+    category_table: bool = False
 
 
 @dataclass
