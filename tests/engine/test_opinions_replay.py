@@ -110,7 +110,15 @@ def test_votes_on_moderated_out_statements_count_for_being_placed() -> None:
     assert "new" in without.left_out
 
 
-def test_replay_window_must_not_be_negative() -> None:
+def test_replay_edge_cases() -> None:
+    assert opinion_map([], replay_window=10).groups == ()
+    assert [g.members for g in opinion_map([Vote("a", "s", 1)], replay_window=10).groups] == [
+        ("a",)
+    ]
+    votes, truth = arriving_groups(5)
+    assert [len(g.members) for g in opinion_map(votes, replay_window=60, max_groups=1).groups] == [
+        len(truth)
+    ]
     with pytest.raises(ValueError):
         opinion_map([Vote("p", "s", 1)], replay_window=-1)
 
