@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from coachbridge.engine.commands import run_engine_command
-from coachbridge.engine.matching import MAX_TEXT, MatchIndex, Post, PostError, match_all
+from coachbridge.engine.matching import MAX_TEXT, MatchIndex, Post, PostError, Weights, match_all
 
 pytestmark = pytest.mark.unit
 
@@ -408,3 +408,106 @@ def test_match_embedding_mean_follows_adds_removes_compaction_and_loading(
     loaded = MatchIndex.load(path, embedder=TableEmbedder())
     assert loaded.emb_count == 205
     assert [m.score for m in loaded.matches("n-one", k=3)] == pytest.approx(before)
+
+
+# --- category compatibility table and language names ---------------------------------------
+
+RELATED = [
+    Post(
+        "n-knowhow",
+        "need",
+        "Who knows about feedback in team coaching?",
+        "I want to learn how feedback works in team coaching.",
+        lang="en",
+        category="knowledge",
+    ),
+    Post(
+        "o-mentor",
+        "offer",
+        "Mentor on feedback in team coaching",
+        "I mentor coaches on feedback in team coaching.",
+        lang="en",
+        category="supervision",
+    ),
+    Post(
+        "o-funder",
+        "offer",
+        "Grants on feedback in team coaching",
+        "We fund studies of feedback in team coaching.",
+        lang="en",
+        category="funding",
+    ),
+]
+
+
+def test_category_table_is_read_need_first_and_checked() -> None:
+    from coachbridge.engine.matching.categories import compatibility, parse  # noqa: PLC0415
+    from coachbridge.engine.matching.model import CATEGORIES  # noqa: PLC0415
+
+    table = compatibility()
+    code = CATEGORIES.index
+
+    assert table[code("venue"), code("venue")] == 1.0
+    assert table[code("knowledge"), code("supervision")] == 0.5  # a mentor answers a question
+    assert table[code("supervision"), code("funding")] == 0.0  # not listed
+    assert not table[code("other")].any() and not table[:, code("other")].any()
+    assert not table[-1].any() and not table[:, -1].any()  # no category
+    with pytest.raises(ValueError, match="unknown category 'advice'"):
+        parse("knowledge\tadvice\t0.5\twhy\n")
+    with pytest.raises(ValueError, match="outside"):
+        parse("knowledge\tdata\t2\twhy\n")
+
+
+def test_category_table_ranks_a_related_category_above_an_unrelated_one() -> None:
+    plain = MatchIndex()
+    graded = MatchIndex(weights=Weights(category_table=True))
+    plain.add_many(RELATED)
+    graded.add_many(RELATED)
+
+    before = {m.id: m for m in plain.matches("n-knowhow", k=2)}
+    after = {m.id: m for m in graded.matches("n-knowhow", k=2)}
+    back = {m.id: m for m in graded.matches("o-mentor", k=1)}["n-knowhow"]
+
+    assert before["o-mentor"].score == pytest.approx(before["o-funder"].score, abs=0.02)
+    assert ids(graded.matches("n-knowhow", k=2)) == ["o-mentor", "o-funder"]
+    assert after["o-mentor"].score > before["o-mentor"].score
+    assert after["o-funder"].score == pytest.approx(before["o-funder"].score)
+    assert "related category: supervision and mentoring" in after["o-mentor"].why
+    assert back.score == pytest.approx(after["o-mentor"].score)  # the table is need-first
+
+
+def test_language_names_are_not_shared_topics_unless_the_post_is_about_translating() -> None:
+    posts = [
+        Post(
+            "n-english",
+            "need",
+            "Peer group in English?",
+            "I'm a coach looking for a peer group, in English please; my Dutch is basic.",
+            lang="en",
+        ),
+        Post(
+            "o-questionnaire",
+            "offer",
+            "We translate questionnaires",
+            "Dutch and English versions of your questionnaire, translated and back-translated.",
+            lang="en",
+        ),
+        Post(
+            "n-translate",
+            "need",
+            "Translate an English questionnaire",
+            "Who helps translate an English questionnaire into Dutch?",
+            lang="en",
+        ),
+    ]
+    from coachbridge.engine.matching.features import post_features  # noqa: PLC0415
+
+    index = MatchIndex()
+    index.add_many(posts)
+    peer, offer, translate = (post_features(p).lex for p in posts)
+
+    assert "s:english" not in peer and "s:dutch" not in peer  # the language she works in
+    assert "s:coach" in peer
+    assert {"s:english", "s:dutch"} <= offer.keys() & translate.keys()  # the subject
+    assert not {m.id for m in index.matches("n-english", k=5) if m.score > 0.05}
+    assert ids(index.matches("n-translate", k=1)) == ["o-questionnaire"]
