@@ -1,8 +1,8 @@
 """Markdown is rendered sanitised; references are read from BibTeX and RIS; DOIs checked."""
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from coachbridge.knowledge.references import ReferenceError, parse_reference
 from coachbridge.knowledge.rendering import GlossaryEntry, GlossaryLinker, render_markdown
