@@ -11,7 +11,7 @@ import random
 
 import numpy as np
 
-from coachbridge.engine.seating.designs import design_plan, design_rounds
+from coachbridge.engine.seating.designs import design_plan, design_rounds, field_rounds
 from coachbridge.engine.seating.layout import NO_TABLE, Floats, Ints, Layout
 from coachbridge.engine.seating.state import W_HARD, W_MOVED, W_REPEAT, SeatingState
 
@@ -145,13 +145,14 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     """Zero-repeat rounds from `designs` when the problem fits one, else None.
 
     A tight plan with more rounds than the design has gets the design's rounds first; the greedy
-    adds the rest and the search repairs the whole (so 8 tables of 4 for 10 rounds starts from
-    9 perfect rounds).
+    adds the rest and the search repairs the whole. 8 tables of 4 for 10 rounds without hosts
+    uses the stored zero-repeat plan (`designs.GDD_8_4_10`), people in random order.
 
     Fits: equal tables, everybody present all day, no previous plan, no groups, no fixed seats
     other than hosts. Hosts take the design's first column, which never moves, so each stays at
     one table; people sorted by role fill the other columns, and since every table gets exactly
-    one person of each column in every round, role mixing comes out nearly even by itself.
+    one person of each column in every round (field designs only), role mixing comes out nearly
+    even by itself; in a stored plan the search evens it out afterwards.
     """
     tables, size = layout.tables, int(layout.capacity[0])
     people = len(layout.people)
@@ -159,7 +160,9 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     hosts = _hosts(layout)
     available = design_rounds(tables, size)
     if hosts or empty:
-        available = min(available, tables)  # the extra round would seat hosts together
+        # hosts and empty seats need the field design's steady first column, and its extra
+        # round would seat them together
+        available = min(field_rounds(tables, size), tables)
     most_rounds = (people + empty - 1) // (size - 1) if size > 1 else 0
     # With roles to mix, a greedy start mixes better, unless the plan is tight on repeats.
     worth_it = len(layout.roles) <= 1 or layout.rounds >= TIGHT_SHARE * most_rounds
