@@ -10,6 +10,9 @@ import pytest
 
 from coachbridge.engine.commands import run_engine_command
 from coachbridge.engine.matching import MAX_TEXT, MatchIndex, Post, PostError, Weights, match_all
+from coachbridge.engine.matching.categories import compatibility, parse
+from coachbridge.engine.matching.features import post_features
+from coachbridge.engine.matching.model import CATEGORIES
 
 pytestmark = pytest.mark.unit
 
@@ -441,9 +444,6 @@ RELATED = [
 
 
 def test_category_table_is_read_need_first_and_checked() -> None:
-    from coachbridge.engine.matching.categories import compatibility, parse  # noqa: PLC0415
-    from coachbridge.engine.matching.model import CATEGORIES  # noqa: PLC0415
-
     table = compatibility()
     code = CATEGORIES.index
 
@@ -500,8 +500,6 @@ def test_language_names_are_not_shared_topics_unless_the_post_is_about_translati
             lang="en",
         ),
     ]
-    from coachbridge.engine.matching.features import post_features  # noqa: PLC0415
-
     index = MatchIndex()
     index.add_many(posts)
     peer, offer, translate = (post_features(p).lex for p in posts)
