@@ -3,13 +3,12 @@ the live wall shows them, the organiser groups and corrects them, and reads the 
 and PDF). Every new page is checked with axe; screenshots go to var/screens/.
 """
 
-import subprocess
-
 from playwright.sync_api import expect
 
 from coachbridge.events.models import CafeTable, Insight, Meeting, Registration
 from tests.e2e.conftest import E2E, SCREENSHOTS, log_in
 from tests.e2e.test_accessibility import violations
+from tests.pdf import save_pages_as_png
 
 pytestmark = E2E
 
@@ -142,10 +141,7 @@ def test_organiser_groups_corrects_and_publishes_the_report(
     pdf = SCREENSHOTS / "47-report.pdf"
     download_info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", str(pdf), str(SCREENSHOTS / "47-report-page")],
-        check=True,
-    )
+    assert save_pages_as_png(pdf, SCREENSHOTS / "47-report-page")
 
 
 def test_public_report_reads_well_on_a_phone(browser, live_server, demo, screenshot):
