@@ -28,7 +28,7 @@ Targets (issue 4): better than both baselines on every subset; recall@5 >= 0.95 
 MRR >= 0.9 overall; p95 < 50 ms at 100,000 posts; a new post searchable within 2 s; 10,000
 posts indexed in < 5 minutes.
 
-Run: .venv/bin/python bench/matching.py [--quick] [--no-speed] [--embedder]
+Run: .venv/bin/python bench/matching.py [--quick] [--no-speed] [--embedder] [--category-table]
 """
 
 from __future__ import annotations
@@ -190,13 +190,15 @@ def _ratios(scores: dict[str, dict[str, float]], mine: str, base: str) -> str:
     return out
 
 
-def quality(rows: list[dict[str, Any]], embedder: Any = None) -> None:
+def quality(
+    rows: list[dict[str, Any]], embedder: Any = None, weights: Weights | None = None
+) -> None:
     needs = [r for r in rows if r["kind"] == "need"]
     offers = [r for r in rows if r["kind"] == "offer"]
     started = time.perf_counter()
-    rankings = {"ours": rank_engine(needs, offers, embedder)}
-    if embedder is not None:
-        rankings["ours-lex"] = rank_engine(needs, offers)  # the same engine without the encoder
+    rankings = {"ours": rank_engine(needs, offers, embedder, weights)}
+    if embedder is not None:  # the same engine without the encoder
+        rankings["ours-lex"] = rank_engine(needs, offers, weights=weights)
     rankings |= {
         "bm25": rank_bm25(needs, offers),
         "char-tfidf": rank_char_tfidf(needs, offers),
@@ -366,11 +368,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embedder", action="store_true", help="use the sentence encoder")
     parser.add_argument("--embed-speed", action="store_true", help="also in the speed test")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--category-table",
+        action="store_true",
+        help="graded category fit (Weights(category_table=True), off by default)",
+    )
     args = parser.parse_args(argv)
     rows = load(args.data)
     embedder = UniversalSentenceEncoder() if args.embedder else None
     if not args.no_quality:
-        quality(rows, embedder)
+        quality(rows, embedder, Weights(category_table=True) if args.category_table else None)
     if not args.no_speed:
         speed(rows, args.quick, embedder if args.embed_speed else None)
     return 0
