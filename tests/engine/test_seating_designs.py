@@ -75,3 +75,27 @@ def test_people_get_other_seats_in_the_stored_plan_per_seed() -> None:
     second = solve(golfers(10), seed=1, time_limit_s=60.0, max_iterations=0).plan
 
     assert first != second
+
+
+def test_roles_are_spread_over_the_stored_plan_without_repeats() -> None:
+    roles = ["coach"] * 16 + ["researcher"] * 10 + ["other"] * 6
+    problem = SeatingProblem(
+        rounds=10,
+        tables=tuple(Table(f"T{t}", 4) for t in range(1, 9)),
+        participants=tuple(Participant(f"p{i:02d}", role) for i, role in enumerate(roles)),
+    )
+    unmixed = SeatingProblem(
+        rounds=10,
+        tables=problem.tables,
+        participants=tuple(Participant(p.id) for p in problem.participants),
+    )
+    # the same stored design, seated without looking at roles
+    plain = solve(unmixed, seed=3, time_limit_s=60.0, max_iterations=0).plan
+    mixed = solve(problem, seed=3, time_limit_s=60.0, max_iterations=0).plan
+
+    metrics = compute_metrics(problem, mixed)
+    assert metrics.repeat_pairs == 0
+    assert (
+        metrics.missing_role_table_rounds
+        < compute_metrics(problem, plain).missing_role_table_rounds
+    )

@@ -16,6 +16,7 @@ from coachbridge.engine.seating.layout import NO_TABLE, Floats, Ints, Layout
 from coachbridge.engine.seating.state import W_HARD, W_MOVED, W_REPEAT, SeatingState
 
 TIGHT_SHARE = 0.6  # of the most rounds possible without repeats
+RELABEL_TRIES = 2_000  # random row swaps that even out roles in a stored design
 
 
 class _Builder:
@@ -191,7 +192,38 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     for round_index, seats in enumerate(design):
         for slot, point in enumerate(point_of):
             plan[round_index, slot] = table_of_design[seats[point]]
+    if len(design) > field_rounds(tables, size) and len(layout.roles) > 1:
+        _mix_by_relabelling(layout, plan, rng)
     return plan
+
+
+def _mix_by_relabelling(layout: Layout, plan: Ints, rng: random.Random) -> None:
+    """Even out role mixing of a stored design by swapping people's whole rows (in place).
+
+    Two people trading all their seats keeps every meeting count, so the plan stays free of
+    repeats; a random walk that takes swaps not raising the mixing cost costs well under 0.1 s.
+    """
+    scorer = SeatingState.__new__(SeatingState)
+    scorer.layout = layout
+    rounds = np.arange(layout.rounds)[:, None]
+    counts = np.zeros((layout.rounds, layout.tables, len(layout.roles) + 1))
+    np.add.at(counts, (rounds, plan, layout.role[None, : plan.shape[1]]), 1.0)
+    cost = float(scorer.table_cost(counts).sum())
+    slots = list(range(len(layout.people)))
+    for _ in range(RELABEL_TRIES):
+        a, b = rng.sample(slots, 2)
+        role_a, role_b = int(layout.role[a]), int(layout.role[b])
+        if role_a == role_b:
+            continue
+        trial = counts.copy()
+        everywhere = np.arange(layout.rounds)
+        for slot, old, new in ((a, role_a, role_b), (b, role_b, role_a)):
+            trial[everywhere, plan[:, slot], old] -= 1.0
+            trial[everywhere, plan[:, slot], new] += 1.0
+        trial_cost = float(scorer.table_cost(trial).sum())
+        if trial_cost <= cost:
+            counts, cost = trial, trial_cost
+            plan[:, [a, b]] = plan[:, [b, a]]
 
 
 def _hosts(layout: Layout) -> list[int] | None:
