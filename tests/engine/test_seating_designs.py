@@ -8,7 +8,7 @@ from itertools import combinations
 import pytest
 
 from coachbridge.engine.seating import Participant, SeatingProblem, Table, compute_metrics, solve
-from coachbridge.engine.seating.designs import GDD_8_4_10, design_plan, design_rounds
+from coachbridge.engine.seating.designs import GDD_8_4_10, STORED_APART, design_plan, design_rounds
 
 pytestmark = pytest.mark.unit
 
@@ -99,3 +99,26 @@ def test_roles_are_spread_over_the_stored_plan_without_repeats() -> None:
         metrics.missing_role_table_rounds
         < compute_metrics(problem, plain).missing_role_table_rounds
     )
+
+
+@pytest.mark.parametrize("people", [30, 31])
+def test_stored_plan_takes_up_to_two_empty_seats_at_different_tables(people: int) -> None:
+    problem = SeatingProblem(
+        rounds=10,
+        tables=tuple(Table(f"T{t}", 4) for t in range(1, 9)),
+        participants=tuple(Participant(f"p{i:02d}") for i in range(people)),
+    )
+
+    result = solve(problem, seed=0, time_limit_s=60.0, max_iterations=0)
+    metrics = compute_metrics(problem, result.plan)
+
+    assert metrics.repeat_pairs == 0
+    assert all(
+        len(table.participants) >= 3 for round_ in result.plan.rounds for table in round_.tables
+    )
+
+
+def test_stored_apart_points_never_meet() -> None:
+    met = meetings(design_plan(8, 4, 10))
+
+    assert STORED_APART[(8, 4)] not in met

@@ -11,7 +11,12 @@ import random
 
 import numpy as np
 
-from coachbridge.engine.seating.designs import design_plan, design_rounds, field_rounds
+from coachbridge.engine.seating.designs import (
+    STORED_APART,
+    design_plan,
+    design_rounds,
+    field_rounds,
+)
 from coachbridge.engine.seating.layout import NO_TABLE, Floats, Ints, Layout
 from coachbridge.engine.seating.state import W_HARD, W_MOVED, W_REPEAT, SeatingState
 
@@ -146,8 +151,9 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     """Zero-repeat rounds from `designs` when the problem fits one, else None.
 
     A tight plan with more rounds than the design has gets the design's rounds first; the greedy
-    adds the rest and the search repairs the whole. 8 tables of 4 for 10 rounds without hosts
-    uses the stored zero-repeat plan (`designs.GDD_8_4_10`), people in random order.
+    adds the rest and the search repairs the whole. 8 tables of 4 for 10 rounds without hosts and
+    with at most 2 empty seats uses the stored zero-repeat plan (`designs.GDD_8_4_10`), people in
+    random order, empty seats at two points that never meet.
 
     Fits: equal tables, everybody present all day, no previous plan, no groups, no fixed seats
     other than hosts. Hosts take the design's first column, which never moves, so each stays at
@@ -160,7 +166,12 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     empty = tables * size - people
     hosts = _hosts(layout)
     available = design_rounds(tables, size)
-    if hosts or empty:
+    stored = (
+        not hosts
+        and empty <= len(STORED_APART.get((tables, size), ()))
+        and layout.rounds > field_rounds(tables, size)
+    )
+    if (hosts or empty) and not stored:
         # hosts and empty seats need the field design's steady first column, and its extra
         # round would seat them together
         available = min(field_rounds(tables, size), tables)
@@ -180,7 +191,10 @@ def designed_plan(layout: Layout, rng: random.Random) -> Ints | None:
     if not fits or hosts is None:
         return None
     design = design_plan(tables, size, min(layout.rounds, available))
-    point_of = _points(layout, len(hosts), empty, rng)
+    if len(design) > field_rounds(tables, size):
+        point_of = _stored_points(layout, STORED_APART[(tables, size)][:empty], rng)
+    else:
+        point_of = _points(layout, len(hosts), empty, rng)
     host_table = {point: table for point, table in enumerate(hosts)}
     free_tables = [t for t in range(tables) if t not in hosts]
     table_of_design = [host_table.get(t, 0) for t in range(tables)]
@@ -235,6 +249,14 @@ def _hosts(layout: Layout) -> list[int] | None:
     if not steady or len(set(tables)) != len(tables) or NO_TABLE in tables:
         return None
     return tables
+
+
+def _stored_points(layout: Layout, empty: tuple[int, ...], rng: random.Random) -> list[int]:
+    """point_of[slot] for a stored plan: people in random order, empty seats at `empty`."""
+    people = len(layout.people)
+    points = [p for p in range(layout.tables * int(layout.capacity[0])) if p not in empty]
+    rng.shuffle(points)
+    return points[:people] + list(empty)
 
 
 def _points(layout: Layout, hosts: int, empty: int, rng: random.Random) -> list[int]:
