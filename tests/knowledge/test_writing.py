@@ -47,7 +47,7 @@ def summary_data(**extra):
         "evidence": "review",
         "doi": "",
         "citation": "",
-        "agenda_question_url": "",
+        "agenda_question": "",
         "study_url": "",
     }
     data.update(extra)

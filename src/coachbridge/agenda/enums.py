@@ -30,6 +30,7 @@ class NotificationKind(models.TextChoices):
     EDITED = "edited", _("Question edited")
     STATUS = "status", _("Status changed")
     MERGED = "merged", _("Question merged")
+    SUMMARY = "summary", _("New summary")
 
 
 # The two sides whose views the agenda shows side by side (accounts.RoleCode values).

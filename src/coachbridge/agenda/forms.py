@@ -8,6 +8,7 @@ from coachbridge.agenda.models import PriorityRound, Question
 from coachbridge.agenda.models.question import COMMENT_MAX, QUESTION_MAX, WHO_MAX, WHY_MAX
 from coachbridge.agenda.models.voting import STATEMENT_MAX
 from coachbridge.common.models import Theme
+from coachbridge.knowledge.queries import published_items_for_question
 
 
 class QuestionForm(forms.Form):
@@ -50,9 +51,33 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=QuestionStatus.choices)
     study_url = forms.URLField(label=_("Link to the study"), required=False, assume_scheme="https")
     study_text = forms.CharField(label=_("About the study"), max_length=300, required=False)
-    summary_url = forms.URLField(
-        label=_("Link to the plain-language summary"), required=False, assume_scheme="https"
+    summary_item = forms.TypedChoiceField(
+        label=_("Summary on this platform"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("A published summary that answers this question."),
     )
+    summary_url = forms.URLField(
+        label=_("Or: link to a plain-language summary elsewhere"),
+        required=False,
+        assume_scheme="https",
+    )
+
+    def __init__(self, *args, question: Question, **kwargs):
+        super().__init__(*args, **kwargs)
+        summaries = published_items_for_question(question)
+        self.summaries = {item.pk: item for item in summaries}
+        self.fields["summary_item"].choices = [
+            ("", _("None: I give a link below")),
+            *[(item.pk, item.title) for item in summaries],
+        ]
+        if not summaries:
+            del self.fields["summary_item"]
+
+    def clean_summary_item(self):
+        pk = self.cleaned_data.get("summary_item")
+        return self.summaries.get(pk) if pk is not None else None
 
 
 class MergeForm(forms.Form):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from coachbridge.agenda.models import PriorityRound, Question
 from coachbridge.agenda.services.rounds import chosen_by, latest_final_round
@@ -31,11 +31,26 @@ class Agenda:
         return self.round is not None
 
 
+def questions_to_link(*, keep: int | None = None) -> QuerySet[Question]:
+    """The questions another app (the knowledge hub) may link to: those not merged.
+
+    `keep` is a question that is already linked: it stays a choice even after a merge.
+    """
+    questions = Question.objects.filter(merged_into__isnull=True)
+    if keep is not None:
+        questions = questions | Question.objects.filter(pk=keep)
+    return questions.order_by("title", "pk")
+
+
 def _with_votes(questions):  # type: ignore[no-untyped-def]
-    return questions.annotate(
-        agree=Count("statement__votes", filter=Q(statement__votes__value=1)),
-        votes=Count("statement__votes"),
-    ).prefetch_related("themes")
+    return (
+        questions.annotate(
+            agree=Count("statement__votes", filter=Q(statement__votes__value=1)),
+            votes=Count("statement__votes"),
+        )
+        .select_related("summary_item")
+        .prefetch_related("themes")
+    )
 
 
 def current_agenda() -> Agenda:

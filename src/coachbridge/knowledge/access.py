@@ -46,7 +46,9 @@ def can_review(user: object, item: Item) -> bool:
 
 def get_item_for_user(request: HttpRequest, pk: int) -> Item:
     """An item the user may read: 404 otherwise (never reveals a draft exists)."""
-    item = get_object_or_404(Item.objects.select_related("author", "translation_of"), pk=pk)
+    item = get_object_or_404(
+        Item.objects.select_related("author", "translation_of", "agenda_question"), pk=pk
+    )
     if not can_see(request.user, item):
         raise Http404
     return item

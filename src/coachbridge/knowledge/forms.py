@@ -6,6 +6,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from coachbridge.agenda.queries import questions_to_link
 from coachbridge.common.models import Theme
 from coachbridge.knowledge.enums import Evidence, ItemKind, ItemStatus, Language, sections_for
 from coachbridge.knowledge.models import Item
@@ -28,9 +29,6 @@ REFERENCE_MAX_BYTES = 200_000
 
 
 class ItemForm(forms.ModelForm):
-    agenda_question_url = forms.URLField(
-        label=_("Link to a research agenda question"), required=False, assume_scheme="https"
-    )
     study_url = forms.URLField(label=_("Link to a study"), required=False, assume_scheme="https")
 
     class Meta:
@@ -54,7 +52,7 @@ class ItemForm(forms.ModelForm):
             "citation",
             "themes",
             "translation_of",
-            "agenda_question_url",
+            "agenda_question",
             "study_url",
         ]
         widgets = {
@@ -103,6 +101,14 @@ class ItemForm(forms.ModelForm):
             "Is this the Dutch or English version of another text? Choose that text."
         )
         self.fields["translation_of"].label = _("Translation of")
+        question = self.fields["agenda_question"]
+        question.queryset = questions_to_link(keep=self.instance.agenda_question_id)
+        question.label = _("Research agenda question")
+        question.empty_label = _("No question")
+        question.help_text = _(
+            "Does this text answer a question of the research agenda? Choose it. "
+            "People who follow the question hear about it when the text is published."
+        )
 
     def clean_translation_of(self) -> Item | None:
         other = self.cleaned_data.get("translation_of")

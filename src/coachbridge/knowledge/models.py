@@ -69,7 +69,14 @@ class Item(models.Model):
         related_name="translations",
         verbose_name=_("translation of"),
     )
-    agenda_question_url = models.URLField(_("link to a research agenda question"), blank=True)
+    agenda_question = models.ForeignKey(
+        "agenda.Question",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="summaries",
+        verbose_name=_("research agenda question"),
+    )
     study_url = models.URLField(_("link to a study"), blank=True)
 
     author = models.ForeignKey(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
 
@@ -22,6 +22,18 @@ from coachbridge.knowledge.search import search
 
 def published_items() -> QuerySet[Item]:
     return Item.objects.filter(status=ItemStatus.PUBLISHED)
+
+
+def published_items_for_question(question: Any) -> list[Item]:
+    """The published summaries and debunks that answer an agenda question.
+
+    Items linked to a question that was later merged into this one count too.
+    """
+    return list(
+        published_items()
+        .filter(Q(agenda_question=question) | Q(agenda_question__merged_into=question))
+        .order_by("-published_at", "-pk")
+    )
 
 
 def filter_items(items: QuerySet[Item], filters: dict[str, Any]) -> QuerySet[Item]:

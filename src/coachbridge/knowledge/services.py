@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from coachbridge.accounts.models import Role
+from coachbridge.agenda.enums import NotificationKind
+from coachbridge.agenda.services import questions as agenda_questions
 from coachbridge.common.activity import log_action
 from coachbridge.common.emails import queue_email
 from coachbridge.knowledge.enums import ALL_SECTIONS, ItemStatus
@@ -245,7 +247,16 @@ def publish_item(item: Item, *, by: Any) -> Item:
     item.save(update_fields=["status", "published_at", "updated"])
     _add_version(item, by=by, reason="published")
     log_action("knowledge.published", actor=by, obj=item)
+    if item.agenda_question_id:
+        notify_question_followers(item.agenda_question, by=by)
     return item
+
+
+def notify_question_followers(question: Any, *, by: Any) -> int:
+    """Tell the followers of the agenda question an item answers that it has a new summary."""
+    return agenda_questions.notify_followers(
+        agenda_questions.final_question(question), kind=NotificationKind.SUMMARY, by=by
+    )
 
 
 def return_to_author(item: Item, *, by: Any) -> Item:

@@ -52,6 +52,14 @@ class Question(models.Model):
     study_url = models.URLField(_("link to the study"), blank=True)
     study_text = models.CharField(_("about the study"), max_length=300, blank=True)
     summary_url = models.URLField(_("link to the plain-language summary"), blank=True)
+    summary_item = models.ForeignKey(
+        "knowledge.Item",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("summary on this platform"),
+    )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
@@ -70,6 +78,14 @@ class Question(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("agenda:question-detail", kwargs={"pk": self.pk})
+
+    @property
+    def answer_url(self) -> str:
+        """Where the answer can be read: the chosen summary while it is published, else the link."""
+        item = self.summary_item
+        if item is not None and item.is_published:
+            return str(item.get_absolute_url())
+        return self.summary_url
 
 
 class QuestionRevision(models.Model):

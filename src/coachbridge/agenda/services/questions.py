@@ -36,6 +36,7 @@ from coachbridge.agenda.services.common import (
 from coachbridge.common.activity import log_action
 from coachbridge.common.emails import queue_email
 from coachbridge.common.models import Theme
+from coachbridge.knowledge.queries import published_items_for_question
 
 QUESTION_MIN = 15
 WHY_MIN = 20
@@ -230,7 +231,10 @@ def set_status(
     study_url: str = "",
     study_text: str = "",
     summary_url: str = "",
+    summary_item: Any = None,
 ) -> None:
+    """Set the status. "Answered" needs a summary: one published on this platform that is
+    linked to the question (`summary_item`), or a link to one elsewhere (`summary_url`)."""
     if question.merged_into_id:
         raise AgendaError(_("This question was merged into another one."))
     if status not in QuestionStatus.values:
@@ -238,14 +242,30 @@ def set_status(
     study_text = clean_line(study_text)
     if status == QuestionStatus.STUDIED and not (study_url or study_text):
         raise AgendaError(_("Say which study works on this question: give a link or a few words."))
-    if status == QuestionStatus.ANSWERED and not summary_url:
-        raise AgendaError(_("Give the link to the plain-language summary of the answer."))
+    if summary_item is not None and summary_item.pk not in {
+        item.pk for item in published_items_for_question(question)
+    }:
+        raise AgendaError(_("Choose a published summary that answers this question."))
+    if status == QuestionStatus.ANSWERED and not (summary_url or summary_item):
+        raise AgendaError(
+            _("Choose the summary of the answer, or give the link to a plain-language summary.")
+        )
     old = question.status
     question.status = status
     question.study_url = study_url
     question.study_text = study_text[:300]
     question.summary_url = summary_url
-    question.save(update_fields=["status", "study_url", "study_text", "summary_url", "updated"])
+    question.summary_item = summary_item
+    question.save(
+        update_fields=[
+            "status",
+            "study_url",
+            "study_text",
+            "summary_url",
+            "summary_item",
+            "updated",
+        ]
+    )
     log_action("agenda.status_set", actor=by, obj=question, old=old, new=status)
     if old != status:
         notify_followers(question, kind=NotificationKind.STATUS, by=by)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -23,7 +24,9 @@ def public(request: HttpRequest) -> HttpResponse:
 
 def agenda_print(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "agenda/print.html", {"agenda": current_agenda(), "today": timezone.localdate()}
+        request,
+        "agenda/print.html",
+        {"agenda": current_agenda(), "today": timezone.localdate(), "site_url": settings.SITE_URL},
     )
 
 
@@ -32,6 +35,11 @@ def _cell(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def _absolute(url: str) -> str:
+    """A link on this site (a summary in the knowledge hub) with the site's address in front."""
+    return settings.SITE_URL.rstrip("/") + url if url.startswith("/") else url
 
 
 def agenda_csv(request: HttpRequest) -> HttpResponse:
@@ -68,7 +76,7 @@ def agenda_csv(request: HttpRequest) -> HttpResponse:
                 "; ".join(theme.name for theme in question.themes.all()),
                 question.get_status_display(),
                 question.study_url or question.study_text,
-                question.summary_url,
+                _absolute(question.answer_url),
                 row.agree,
                 row.votes,
                 chosen_in,

@@ -31,6 +31,7 @@ from coachbridge.agenda.services.common import AgendaError
 from coachbridge.agenda.services.similar import similar_questions
 from coachbridge.common.models import Theme
 from coachbridge.events.access import get_insight_to_reuse
+from coachbridge.knowledge.queries import published_items_for_question
 from coachbridge.marketplace.access import get_post_for_user
 
 PAGE_SIZE = 50
@@ -132,6 +133,7 @@ def _detail(
             "revisions": question.revisions.select_related("edited_by__profile"),
             "merged": question.merged.all(),
             "moderator": moderator,
+            "summaries": published_items_for_question(question),
         },
         status=400 if comment_form is not None else 200,
     )
@@ -255,12 +257,14 @@ def _moderation_page(
             ),
             "status_form": status_form
             or StatusForm(
+                question=question,
                 initial={
                     "status": question.status,
                     "study_url": question.study_url,
                     "study_text": question.study_text,
+                    "summary_item": question.summary_item_id,
                     "summary_url": question.summary_url,
-                }
+                },
             ),
             "merge_form": merge_form or MergeForm(question=question),
             "similar": similar_questions(question.title, question.why, exclude=question.pk),
@@ -273,7 +277,7 @@ def _moderation_page(
 @require_POST
 def question_status(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_question_to_moderate(request, pk)
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, question=question)
     if form.is_valid():
         try:
             services.set_status(question, by=request.user, **form.cleaned_data)
