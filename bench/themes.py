@@ -9,6 +9,11 @@ bench/data/README.md for how each was written and what its figures mean):
   * guided: accuracy on the notes that are not examples, when the first 3 notes of each
     sub-theme (file order) are given as a guide; the baselines get the same guide as
     nearest-centroid classifiers;
+  * label quality of the unguided themes (k automatic), see label_quality: how many of a
+    theme's notes mention its label (a stem, compound part or lexicon concept in common), the
+    share of themes whose label at least two of its notes mention, and how precisely the
+    label's words point to the theme's gold sub-theme among all notes of the set; next to a
+    baseline from the same run (the theme's first keyword as its label);
   * runtime for 1,000 notes (the largest input grouped on the neighbour graph, with the
     encoder) and for 10,000 notes, made by deterministically combining harvest notes.
 
@@ -34,6 +39,7 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
+from coachbridge.engine import text as textmod
 from coachbridge.engine import themes
 from coachbridge.engine.themes import Guide, Note, find_themes
 
@@ -42,6 +48,7 @@ DATA = HERE / "data" / "themes_harvest.jsonl"
 HOLDOUT = HERE / "data" / "themes_holdout.jsonl"
 HOLDOUT2 = HERE / "data" / "themes_holdout2.jsonl"
 EXAMPLES_PER_THEME = 3
+CAFE_NOTES = 20  # notes per café-sized run in the label measure (one café theme's insights)
 SEED = 0
 
 
@@ -98,6 +105,75 @@ def guided_accuracy(rows: list[dict[str, Any]], guide: dict[str, list[str]], **k
     used = {i for ids in guide.values() for i in ids}
     rest = [r for r in rows if r["id"] not in used]
     return sum(where[r["id"]] == r["subtheme"] for r in rest) / len(rest)
+
+
+def _mentions(label: str, analysis: textmod.Analysis) -> bool:
+    """A note mentions a label when they share a stem, a compound part or a lexicon concept
+    (broader concepts do not count: "person" or "research" would join almost anything). The
+    label is analysed in the note's language."""
+    label_keys = {
+        f for f in textmod.analyse(label, analysis.lang).features() if not f.startswith("b:")
+    }
+    return any(f in label_keys for f in analysis.features() if not f.startswith("b:"))
+
+
+def label_quality(
+    runs: list[tuple[list[themes.Theme], list[dict[str, Any]]]], use_keyword: bool = False
+) -> tuple[float, float, float, int]:
+    """Label quality over the themes of several runs (result, the rows it grouped):
+    (share of themes of 2+ notes whose label at least 2 of its notes mention; mean share of a
+    theme's notes that mention its label; mean precision: of the run's notes that mention the
+    label, the share in the theme's majority gold sub-theme; number of themes).
+    ``use_keyword``: score the theme's first keyword instead of its label (the baseline)."""
+    shared, coverage, precision = [], [], []
+    for result, rows in runs:
+        analyses = {r["id"]: textmod.analyse(r["text"]) for r in rows}
+        gold = {r["id"]: r["subtheme"] for r in rows}
+        for theme in result:
+            if len(theme.notes) < 2:
+                continue
+            label = theme.keywords[0] if use_keyword and theme.keywords else theme.label
+            inside = sum(_mentions(label, analyses[nid]) for nid in theme.notes)
+            shared.append(inside >= 2)
+            coverage.append(inside / len(theme.notes))
+            majority = max(
+                sorted({gold[nid] for nid in theme.notes}),
+                key=lambda g: sum(gold[nid] == g for nid in theme.notes),
+            )
+            hits = [nid for nid in analyses if _mentions(label, analyses[nid])]
+            if hits:
+                precision.append(sum(gold[nid] == majority for nid in hits) / len(hits))
+    return (
+        float(np.mean(shared)) if shared else 0.0,
+        float(np.mean(coverage)) if coverage else 0.0,
+        float(np.mean(precision)) if precision else 0.0,
+        len(shared),
+    )
+
+
+def cafe_runs(rows: list[dict[str, Any]]) -> list[tuple[list[themes.Theme], list[dict[str, Any]]]]:
+    """The set in file order cut into runs of CAFE_NOTES notes, each grouped on its own (k
+    automatic), as the harvest groups one café theme's insights: sub-themes of a few notes,
+    where a rare word of one note most easily takes over the label."""
+    runs = []
+    for start in range(0, len(rows) - CAFE_NOTES + 1, CAFE_NOTES):
+        chunk = rows[start : start + CAFE_NOTES]
+        runs.append((find_themes([Note(r["id"], r["text"]) for r in chunk]), chunk))
+    return runs
+
+
+def print_label_quality(
+    name: str, runs: list[tuple[list[themes.Theme], list[dict[str, Any]]]]
+) -> None:
+    for who, quality in (
+        ("ours", label_quality(runs)),
+        ("baseline: first keyword", label_quality(runs, use_keyword=True)),
+    ):
+        shared, coverage, precision, count = quality
+        line(
+            f"{name}, {count} themes: {who}",
+            f"2+ notes {shared:.2f}, coverage {coverage:.2f}, precision {precision:.2f}",
+        )
 
 
 def synthetic(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
@@ -171,6 +247,9 @@ def evaluate(path: Path) -> None:
         f"ratio ours (k={k_true}) / TF-IDF, / USE",
         f"{ratio(ari_k, ari_tfidf)}, {ratio(ari_k, ari_use)}",
     )
+    print("labels (quoted from the notes; coverage / precision: see label_quality)")
+    print_label_quality("whole set, k auto", [(auto, rows)])
+    print_label_quality(f"runs of {CAFE_NOTES} notes", cafe_runs(rows))
     print(f"guided, first {EXAMPLES_PER_THEME} notes of each sub-theme as guide:")
     print("  accuracy on the other notes (target >= 0.80)")
     line("ours", f"{acc:.3f}")
