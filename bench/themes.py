@@ -167,7 +167,7 @@ def print_label_quality(
 ) -> None:
     for who, quality in (
         ("ours", label_quality(runs)),
-        ("baseline: first keyword", label_quality(runs, use_keyword=True)),
+        ("first keyword", label_quality(runs, use_keyword=True)),
     ):
         shared, coverage, precision, count = quality
         line(
