@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coachbridge.agenda.models import Question
 from coachbridge.common.models import Theme
 from coachbridge.knowledge import services
 from coachbridge.knowledge.enums import Evidence, ItemKind
@@ -214,3 +215,23 @@ def create_demo_knowledge(*, members: list[Any]) -> list[Item]:
     pending = _create(IN_REVIEW, author=author, items=items)
     services.submit_for_review(pending, by=author)
     return [*items.values(), pending]
+
+
+# The agenda question each demo summary speaks to (the agenda demo runs after this one).
+ANSWERS = {
+    "De werkrelatie tussen coach en coachee telt": (
+        "Wat gebeurt er tijdens een coachtraject: hoe verloopt het proces, naast de uitkomst?"
+    ),
+    "The working alliance between coach and coachee matters": (
+        "Wat gebeurt er tijdens een coachtraject: hoe verloopt het proces, naast de uitkomst?"
+    ),
+}
+
+
+def link_demo_summaries_to_agenda() -> int:
+    """Link the demo's summaries to the agenda questions they speak to; returns how many."""
+    linked = 0
+    for title, question_title in ANSWERS.items():
+        question = Question.objects.filter(title=question_title).first()
+        linked += Item.objects.filter(title=title).update(agenda_question=question)
+    return linked

@@ -10,7 +10,7 @@ from coachbridge.agenda.demo import create_demo_agenda
 from coachbridge.common.models import Theme
 from coachbridge.common.reference import ensure_themes
 from coachbridge.events.demo import create_demo_meetings
-from coachbridge.knowledge.demo import create_demo_knowledge
+from coachbridge.knowledge.demo import create_demo_knowledge, link_demo_summaries_to_agenda
 from coachbridge.marketplace.demo import create_demo_marketplace
 
 DEMO_LOGINS = [
@@ -39,6 +39,7 @@ class Command(BaseCommand):
                 create_demo_marketplace(impact, members=members)
                 create_demo_knowledge(members=members)
                 create_demo_agenda(organiser=organiser, members=members)
+                link_demo_summaries_to_agenda()
             self.stdout.write(_("Demo data loaded: %(count)d members.") % {"count": len(members)})
         self.stdout.write(_("Demo logins (password: %(password)s):") % {"password": DEMO_PASSWORD})
         for email, role in DEMO_LOGINS:
