@@ -4,6 +4,7 @@ from django.core.management import call_command
 from coachbridge.events.models import Meeting
 from coachbridge.marketplace.models import Introduction, Post
 from coachbridge.marketplace.services.matching import matches_for
+from tests.factories.marketplace import PostFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -25,3 +26,14 @@ def test_demo_fills_the_impact_meetings_marketplace_with_matching_posts():
     assert [match.post.title for match in matches_for(need)][:1] == [
         "Mijn coachees willen meedoen aan onderzoek"
     ]
+
+
+def test_loading_the_demo_drops_posts_an_earlier_index_still_held(match_index):
+    left_over = PostFactory(kind="offer", title="Oud aanbod", text="Een dagboekstudie.")
+    match_index.sync_post(left_over.pk)
+    Post.objects.filter(pk=left_over.pk).delete()  # as a database reset does, without the index
+
+    call_command("demo", verbosity=0)
+
+    assert str(left_over.pk) not in match_index.get_index()
+    assert len(match_index.get_index()) == Post.objects.open().count()

@@ -10,6 +10,7 @@ from coachbridge.accounts.models import User
 from coachbridge.common.models import Theme
 from coachbridge.marketplace.enums import IntroductionStatus
 from coachbridge.marketplace.models import Introduction, Post
+from coachbridge.marketplace.services.index import build_index
 from coachbridge.marketplace.services.posts import create_post
 
 # (handle, kind, category, themes, at the meeting?, public?, title, text)
@@ -263,4 +264,6 @@ def create_demo_marketplace(impact: Any, *, members: list[User]) -> list[Post]:
             status=status,
             message="Leuk om je op de Impact Meeting te spreken!" if posts[mine].meeting else "",
         )
+    # The demo is a fresh start: an index left from earlier data would hide its matches.
+    build_index()
     return posts
