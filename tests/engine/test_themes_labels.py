@@ -118,3 +118,14 @@ def test_a_single_theme_is_labelled_by_its_shared_words() -> None:
     corpus = corpus_of(texts)
     label, _keywords = label_of(corpus, [0, 1, 2])
     assert shared_by(label, corpus, [0, 1, 2]) >= 2, label
+
+
+def test_a_negation_is_never_a_keyword_nor_the_edge_of_a_label():
+    corpus = corpus_of(CAFE)
+    with_negation = [i for i, text in enumerate(CAFE) if " niet " in f" {text} "]
+
+    label, keywords = label_of(corpus, with_negation)
+
+    assert len(with_negation) == 4
+    assert "niet" not in keywords
+    assert label.split()[0] != "niet" and label.split()[-1] != "niet"

@@ -20,6 +20,8 @@ KEYWORDS = 6
 MAX_LABEL_TOKENS = 4
 MIN_LABEL_LIFT = 1.5  # ... and be at least this many times as frequent there as in all notes
 MIN_LABEL_SUPPORT = 2  # a label's words must be shared by this many of the theme's notes
+# Negations count as features ("niet alleen" carries meaning) but say nothing on their own.
+NEGATIONS = frozenset({"niet", "geen", "nooit", "not", "no", "never"})
 
 # ---------------------------------------------------------------------------------------------
 # Describing a theme
@@ -57,9 +59,11 @@ def _token_features(analysis: textmod.Analysis) -> list[set[str]]:
 
 def _span_is_clean(analysis: textmod.Analysis, first: int, last: int) -> bool:
     """A label span has no punctuation between its words, does not start or end on a stop
-    word and does not cut a lexicon phrase (e.g. "grijs gebied") in two."""
+    word or a negation and does not cut a lexicon phrase (e.g. "grijs gebied") in two."""
     toks = analysis.tokens
     if analysis.stems[first] is None or analysis.stems[last] is None:
+        return False
+    if toks[first].norm in NEGATIONS or toks[last].norm in NEGATIONS:
         return False
     for m in analysis.matches:
         if m.first < first <= m.last or m.first <= last < m.last:
@@ -185,7 +189,7 @@ def label_and_keywords(
         if key not in surfaces:
             continue
         word = sorted(surfaces[key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        if word not in keywords:
+        if word not in keywords and word not in NEGATIONS:
             keywords.append(word)
         if len(keywords) == KEYWORDS:
             break
