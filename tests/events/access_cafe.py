@@ -1,38 +1,12 @@
-"""Who may open the URLs of the cafe part of a meeting, and helpers to build a small café."""
+"""Who may open the URLs of the cafe part of a meeting, and the objects they need."""
 
-from coachbridge.events.models import Cafe, CafeRound, CafeTable, CafeTheme
 from tests.access_rules import ORGANISERS, PUBLIC, post_only, with_kwargs
-from tests.factories.events import RegistrationFactory
-
-
-def make_cafe(meeting, *, people=8, themes=2, tables_per_theme=1, seats=4, rounds=2, **rules):
-    """A café with `people` registrations (coach/researcher alternating), one host per table."""
-    registrations = [
-        RegistrationFactory(meeting=meeting, role="coach" if i % 2 == 0 else "researcher")
-        for i in range(people)
-    ]
-    cafe = Cafe.objects.create(meeting=meeting, **rules)
-    for number in range(1, rounds + 1):
-        CafeRound.objects.create(cafe=cafe, number=number, minutes=20)
-    hosts = iter(registrations)
-    for position in range(themes):
-        theme = CafeTheme.objects.create(
-            cafe=cafe, title=f"Thema {position + 1}", question=f"Vraag {position + 1}?"
-        )
-        for index in range(tables_per_theme):
-            CafeTable.objects.create(
-                cafe=cafe,
-                label=f"T{position * tables_per_theme + index + 1}",
-                theme=theme,
-                capacity=seats,
-                host=next(hosts),
-            )
-    return cafe, registrations
+from tests.factories.cafe import make_cafe
 
 
 def build(world):
     """Add the objects these URLs need to `world` (world.meeting exists already)."""
-    world.cafe, world.cafe_people = make_cafe(world.meeting)
+    world.cafe, world.cafe_people = make_cafe(world.meeting, people=8)
 
 
 def meeting(world):

@@ -1,29 +1,16 @@
-"""Who may open the URLs of the harvest part of a meeting, and the objects they need.
-
-`make_cafe` is also what the harvest and report tests build their World Café with.
-"""
+"""Who may open the URLs of the harvest part of a meeting, and the objects they need."""
 
 from coachbridge.events.enums import ReportVisibility
 from coachbridge.events.models import Cafe, CafeTable, CafeTheme, Insight, Report, SubTheme
 from tests.access_rules import MEMBERS, ORGANISERS, PUBLIC, post_only, with_kwargs
-
-
-def make_cafe(meeting, *, themes=("Onderzoek", "Praktijk"), tables_per_theme=1, **fields):
-    """A café with themes T1.. and tables A, B, ... (one per theme unless told otherwise)."""
-    cafe = Cafe.objects.create(meeting=meeting, **{"harvest_open": True, **fields})
-    labels = iter("ABCDEFGHIJKLMNOP")
-    for position, title in enumerate(themes):
-        theme = CafeTheme.objects.create(cafe=cafe, title=title, position=position)
-        for _ in range(tables_per_theme):
-            CafeTable.objects.create(cafe=cafe, theme=theme, label=next(labels))
-    return cafe
+from tests.factories.cafe import make_cafe
 
 
 def build(world):
     """Add the objects these URLs need to `world` (world.meeting exists already)."""
     cafe = Cafe.objects.filter(meeting=world.meeting).first()  # the cafe part may have made it
     if cafe is None:
-        cafe = make_cafe(world.meeting)
+        cafe, _ = make_cafe(world.meeting, harvest_open=True)
     theme = CafeTheme.objects.create(cafe=cafe, title="Oogst", position=99)
     world.cafe = cafe
     world.table = CafeTable.objects.create(cafe=cafe, theme=theme, label="Oogst-1")

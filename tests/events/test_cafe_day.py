@@ -13,8 +13,8 @@ from coachbridge.events.demo_cafe import create_demo_cafe
 from coachbridge.events.enums import PlanStatus
 from coachbridge.events.models import SeatingPlan
 from coachbridge.events.services.cafe import minutes_left
-from tests.events.access_cafe import make_cafe
 from tests.events.test_cafe_setup import organiser_client, url  # noqa: F401 -- shared fixture
+from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -64,7 +64,7 @@ def test_check_in_can_be_undone_without_htmx(organiser_client, planned):  # noqa
 
 def test_check_in_list_finds_a_name(organiser_client):  # noqa: F811
     meeting = MeetingFactory()
-    make_cafe(meeting)
+    make_cafe(meeting, people=8)
     RegistrationFactory(meeting=meeting, name="Zoë Zoeker")
 
     response = organiser_client.get(

@@ -15,8 +15,8 @@ from coachbridge.events.services.cafe import (
     setup_fingerprint,
 )
 from coachbridge.events.tasks.cafe import compute_seating_plan
-from tests.events.access_cafe import make_cafe
 from tests.events.test_cafe_setup import organiser_client, url  # noqa: F401 -- shared fixture
+from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory
 from tests.pdf import pdf_text
 

@@ -8,7 +8,7 @@ from django.utils import translation
 from coachbridge.common.models import ActivityLog
 from coachbridge.events.models import Cafe, SeatingPlan
 from coachbridge.events.services.cafe import CafeError, request_plan
-from tests.events.access_cafe import make_cafe
+from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -135,7 +135,7 @@ def test_rounds_are_numbered_again_after_one_is_removed(organiser_client):
 
 def test_groups_kept_apart_and_together_are_added_and_removed(organiser_client):
     meeting = MeetingFactory()
-    cafe, people = make_cafe(meeting)
+    cafe, people = make_cafe(meeting, people=8)
     a, b, c = people[2:5]
 
     organiser_client.post(
@@ -158,7 +158,7 @@ def test_groups_kept_apart_and_together_are_added_and_removed(organiser_client):
 
 def test_rules_are_saved(organiser_client):
     meeting = MeetingFactory()
-    cafe, _people = make_cafe(meeting)
+    cafe, _people = make_cafe(meeting, people=8)
 
     organiser_client.post(url("cafe-rules", meeting), {"action": "rules", "mix_roles": "on"})
 

@@ -20,7 +20,7 @@ from coachbridge.events.services.harvest import (
     add_insight,
     clean_text,
 )
-from tests.events.access_harvest import make_cafe
+from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -39,7 +39,8 @@ def english(user=None):
 
 @pytest.fixture
 def cafe(db):
-    return make_cafe(MeetingFactory(title="Leercafé"), current_round=2)
+    cafe, _ = make_cafe(MeetingFactory(title="Leercafé"), current_round=2, harvest_open=True)
+    return cafe
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def personal_url(registration):
 
 
 def test_guest_adds_insight_through_personal_link_with_theme_table_and_round(cafe, guest):
-    table = cafe.tables.get(label="B")
+    table = cafe.tables.get(label="T2")
     client = english()
 
     response = client.post(
@@ -78,19 +79,19 @@ def test_guest_adds_insight_through_personal_link_with_theme_table_and_round(caf
 
 
 def test_table_link_works_on_a_phone_that_opened_the_personal_link(cafe, guest):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     client = english()
     client.get(personal_url(guest))
 
     client.post(table_url(table), {"text": "AI als sparringpartner"})
 
     assert list(Insight.objects.values_list("text", "table__label", "author__name")) == [
-        ("AI als sparringpartner", "A", "Gerda Gast")
+        ("AI als sparringpartner", "T1", "Gerda Gast")
     ]
 
 
 def test_table_link_without_personal_link_or_login_explains_and_refuses(cafe):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     client = english()
 
     page = client.get(table_url(table)).content.decode()
@@ -104,7 +105,7 @@ def test_table_link_without_personal_link_or_login_explains_and_refuses(cafe):
 
 def test_member_adds_insight_at_a_table_when_logged_in(cafe, member):
     registration = RegistrationFactory(meeting=cafe.meeting, user=member, name="Mia Lid")
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
 
     english(member).post(table_url(table), {"text": "Coaches laten meedenken"})
 
@@ -129,7 +130,7 @@ def test_unknown_tokens_are_plain_404s(cafe, guest):
 def test_closed_harvest_says_so_and_stores_nothing(cafe, guest):
     cafe.harvest_open = False
     cafe.save()
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     client = english()
     client.get(personal_url(guest))
 
@@ -141,7 +142,7 @@ def test_closed_harvest_says_so_and_stores_nothing(cafe, guest):
 
 
 def test_html_is_stored_as_plain_text_and_shown_escaped(cafe, guest, organiser):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
 
     english().post(
         personal_url(guest),
@@ -155,7 +156,7 @@ def test_html_is_stored_as_plain_text_and_shown_escaped(cafe, guest, organiser):
 
 
 def test_too_long_and_empty_insights_are_refused_with_a_message(cafe, guest):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     client = english()
 
     long = client.post(
@@ -174,7 +175,7 @@ def test_clean_text_removes_tags_and_control_characters():
 
 @pytest.mark.usefixtures("locmem_cache")
 def test_rate_limit_per_person_gives_a_clear_message(cafe, guest):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     client = english()
     for number in range(RATE_LIMIT_PER_PERSON):
         client.post(personal_url(guest), {"table": table.pk, "text": f"Inzicht {number}"})
@@ -190,7 +191,7 @@ def test_rate_limit_per_person_gives_a_clear_message(cafe, guest):
 
 @pytest.mark.usefixtures("locmem_cache")
 def test_rate_limit_per_table_link_holds_across_people(cafe, organiser):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     people = [RegistrationFactory(meeting=cafe.meeting) for _ in range(5)]
     added = 0
     with pytest.raises(HarvestError):
@@ -205,7 +206,7 @@ def test_rate_limit_per_table_link_holds_across_people(cafe, organiser):
 def test_cancelled_registration_cannot_add(cafe, guest):
     guest.status = "cancelled"
     guest.save()
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
 
     response = english().post(personal_url(guest), {"table": table.pk, "text": "Toch nog"})
 
@@ -216,7 +217,7 @@ def test_cancelled_registration_cannot_add(cafe, guest):
 
 
 def test_htmx_post_gets_the_form_partial_with_a_thank_you(cafe, guest):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
 
     response = english().post(
         personal_url(guest), {"table": table.pk, "text": "Kort en goed"}, HTTP_HX_REQUEST="true"
@@ -242,8 +243,8 @@ def test_personal_page_links_to_adding_insights_only_while_the_harvest_is_open(c
 
 
 def test_personal_link_preselects_the_table_of_the_seating_plan(cafe, guest):
-    table = cafe.tables.get(label="B")
-    cafe.plans.create(status="ready", seats={"2": {"A": [], "B": [guest.pk]}})
+    table = cafe.tables.get(label="T2")
+    cafe.plans.create(status="ready", seats={"2": {"T1": [], "T2": [guest.pk]}})
 
     page = english().get(personal_url(guest)).content.decode()
 
@@ -251,7 +252,7 @@ def test_personal_link_preselects_the_table_of_the_seating_plan(cafe, guest):
 
 
 def test_wall_shows_newest_insights_without_authors_and_polls(cafe, guest, organiser):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     for text in ["Eerste inzicht", "Tweede inzicht"]:
         Insight.objects.create(cafe=cafe, theme=table.theme, table=table, text=text, author=guest)
     Insight.objects.create(cafe=cafe, theme=table.theme, text="Verborgen", hidden=True)
@@ -270,7 +271,7 @@ def test_wall_shows_newest_insights_without_authors_and_polls(cafe, guest, organ
 
 
 def test_wall_link_for_a_screen_needs_no_login(cafe, guest):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     Insight.objects.create(
         cafe=cafe, theme=table.theme, table=table, text="Zichtbaar", author=guest
     )
@@ -283,7 +284,7 @@ def test_wall_link_for_a_screen_needs_no_login(cafe, guest):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_wall_query_count_does_not_grow_with_insights(cafe, organiser, count):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
     for number in range(count):
         Insight.objects.create(cafe=cafe, theme=table.theme, table=table, text=f"Idee {number}")
     client = english(organiser)
@@ -318,7 +319,7 @@ def test_organiser_opens_and_closes_the_harvest_and_hides_an_insight(cafe, organ
 
 
 def test_harvest_page_lists_table_links_with_codes(cafe, organiser):
-    table = cafe.tables.get(label="A")
+    table = cafe.tables.get(label="T1")
 
     page = (
         english(organiser)

@@ -14,8 +14,8 @@ from coachbridge.events.services.harvest import (
     rename_subtheme,
     synthesise,
 )
-from tests.events.access_harvest import make_cafe
 from tests.events.test_harvest import english
+from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -34,7 +34,7 @@ NOTES = [
 
 @pytest.fixture
 def cafe(db):
-    cafe = make_cafe(MeetingFactory(), themes=("Onderzoek", "Leeg"))
+    cafe, _ = make_cafe(MeetingFactory(), themes=("Onderzoek", "Leeg"))
     theme = cafe.themes.get(title="Onderzoek")
     for text in NOTES:
         Insight.objects.create(cafe=cafe, theme=theme, text=text)
@@ -77,7 +77,7 @@ def test_synthesis_is_the_same_every_time(cafe):
 
 
 def test_single_insight_gets_its_own_subtheme(db):
-    cafe = make_cafe(MeetingFactory(), themes=("Alleen",))
+    cafe, _ = make_cafe(MeetingFactory(), themes=("Alleen",))
     theme = cafe.themes.get()
     Insight.objects.create(cafe=cafe, theme=theme, text="Coaching op school voor iedereen")
 

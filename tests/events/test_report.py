@@ -13,8 +13,8 @@ from coachbridge.events.enums import MeetingStatus, ReportVisibility
 from coachbridge.events.models import Insight, Report
 from coachbridge.events.services.harvest import synthesise
 from coachbridge.events.services.report import generate_report
-from tests.events.access_harvest import make_cafe
 from tests.events.test_harvest import english
+from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
 from tests.pdf import pdf_text
 
@@ -26,7 +26,7 @@ AUTHOR = "Anna Auteur"
 @pytest.fixture
 def cafe(db):
     meeting = MeetingFactory(title="Impact Meeting", place="Utrecht")
-    cafe = make_cafe(meeting, themes=("Onderzoeksvragen", "Bruggen bouwen"))
+    cafe, _ = make_cafe(meeting, themes=("Onderzoeksvragen", "Bruggen bouwen"))
     author = RegistrationFactory(meeting=meeting, name=AUTHOR, role="researcher")
     RegistrationFactory(meeting=meeting, role="coach")
     first, second = cafe.themes.all()

@@ -11,7 +11,7 @@ from coachbridge.events.enums import MeetingStatus
 from coachbridge.events.models import Insight
 from coachbridge.marketplace.models import Post
 from coachbridge.marketplace.services.index import get_index
-from tests.events.access_harvest import make_cafe
+from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
 from tests.factories.marketplace import IntroductionFactory, PostFactory
 
@@ -255,7 +255,7 @@ def test_member_pages_need_login(client):
 @pytest.fixture
 def insight(db):
     meeting = MeetingFactory()
-    cafe = make_cafe(meeting)
+    cafe, _ = make_cafe(meeting)
     return Insight.objects.create(
         cafe=cafe,
         theme=cafe.themes.first(),
