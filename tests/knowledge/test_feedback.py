@@ -1,6 +1,8 @@
 """Feedback during review: comments on a paragraph, the reviewer's role, the e-mails it sends,
 the editor's check before publishing; related texts in one language; erasing uploaded images."""
 
+import datetime as dt
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
@@ -8,7 +10,7 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from coachbridge.common.models import Theme
@@ -373,3 +375,30 @@ def test_migration_gives_existing_reviews_their_reviewers_roles(coach, member):
     by_coach.refresh_from_db()
     by_former.refresh_from_db()
     assert (by_coach.roles, by_former.roles) == (["coach"], [])
+
+
+@pytest.mark.integration
+@pytest.mark.django_db
+def test_a_burst_of_comments_makes_one_email_per_reviewer(
+    member, coach, django_capture_on_commit_callbacks
+):
+    item = in_review(author=member)
+    other = ProfileFactory(roles=["coach"]).user
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in (1, 2, 3):
+            services.add_comment(item, by=coach, section="lead", text=f"Punt {number}.")
+        services.add_comment(item, by=other, section="lead", text="Ook van mij.")
+
+    assert [message.body.count("Punt 1.") for message in mail.outbox] == [1, 0]
+    assert "Ook van mij." in mail.outbox[1].body
+    assert item.comments.count() == 4  # nothing is lost, only the e-mails are fewer
+
+    Comment.objects.filter(item=item).update(
+        created=timezone.now() - services.COMMENT_MAIL_QUIET - dt.timedelta(minutes=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_comment(item, by=coach, section="lead", text="Later nog iets.")
+
+    assert len(mail.outbox) == 3
+    assert "Later nog iets." in mail.outbox[2].body

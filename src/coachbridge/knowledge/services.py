@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
@@ -120,6 +121,8 @@ def part_paragraphs(item: Item, section: str) -> list[str]:
 
 
 QUOTE_LENGTH = 80
+# one comment e-mail per reviewer per text per half hour
+COMMENT_MAIL_QUIET = dt.timedelta(minutes=30)
 
 
 def quote_of(paragraph: str) -> str:
@@ -153,6 +156,11 @@ def add_comment(
                 else _("This part is still empty. Comment on the whole part.")
             )
         quote = quote_of(paragraphs[paragraph - 1])
+    # The author hears of a reviewer's first comment only: the e-mail links to all of them, and
+    # ten comments on ten paragraphs should not make ten e-mails.
+    recent = item.comments.filter(
+        author=by, created__gte=timezone.now() - COMMENT_MAIL_QUIET
+    ).exists()
     comment = Comment.objects.create(
         item=item,
         author=by,
@@ -163,7 +171,8 @@ def add_comment(
         version=current_version(item),
     )
     log_action("knowledge.commented", actor=by, obj=item, section=section, paragraph=paragraph)
-    _notify_author(item, "commented", by=by, comment=comment)
+    if not recent:
+        _notify_author(item, "commented", by=by, comment=comment)
     return comment
 
 
