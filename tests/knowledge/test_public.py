@@ -148,3 +148,22 @@ def test_glossary_page_lists_at_least_twenty_terms_in_both_languages(client, glo
     assert 'id="effect-size">effectgrootte</dt>' in dutch
     assert 'id="effect-size">effect size</dt>' in english
     assert "How big the difference is" in english
+
+
+def test_list_shows_a_translated_text_once_in_the_readers_language(client):
+    dutch = published(title="Werkt coaching?", language="nl")
+    published(title="Does coaching work?", language="en", translation_of=dutch)
+    published(title="Alleen in het Engels", language="en")
+    ItemFactory(title="Draft in Dutch", language="nl", translation_of=published(language="en"))
+    url = reverse("knowledge:item-list")
+
+    in_dutch = titles(client.get(url, headers={"accept-language": "nl"}))
+    client.cookies["django_language"] = "en"
+    in_english = titles(client.get(url))
+    english_filter = titles(client.get(url, {"language": "en"}))
+
+    assert "Werkt coaching?" in in_dutch and "Does coaching work?" not in in_dutch
+    assert "Does coaching work?" in in_english and "Werkt coaching?" not in in_english
+    assert "Alleen in het Engels" in in_dutch  # no Dutch version: shown as it is
+    assert len(in_dutch) == 3  # a draft translation hides nothing
+    assert "Does coaching work?" in english_filter and "Werkt coaching?" not in english_filter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import translation
 
@@ -34,6 +34,15 @@ def published_items_for_question(question: Any) -> list[Item]:
         .filter(Q(agenda_question=question) | Q(agenda_question__merged_into=question))
         .order_by("-published_at", "-pk")
     )
+
+
+def one_version_per_pair(items: QuerySet[Item], lang: str) -> QuerySet[Item]:
+    """Leave out an item when its published translation is in ``lang``: a reader sees the
+    Dutch and the English version of the same text once, in their own language."""
+    reader_version = published_items().filter(
+        Q(pk=OuterRef("translation_of")) | Q(translation_of=OuterRef("pk")), language=lang
+    )
+    return items.exclude(~Q(language=lang) & Q(Exists(reader_version)))
 
 
 def filter_items(items: QuerySet[Item], filters: dict[str, Any]) -> QuerySet[Item]:

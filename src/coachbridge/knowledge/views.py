@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -36,6 +37,7 @@ from coachbridge.knowledge.models import GlossaryTerm, Item
 from coachbridge.knowledge.queries import (
     comments_by_part,
     filter_items,
+    one_version_per_pair,
     published_items,
     rendered_sections,
     review_parts,
@@ -52,6 +54,8 @@ def item_list(request: HttpRequest) -> HttpResponse:
     items = published_items()
     if form.is_valid():
         items = filter_items(items, form.cleaned_data)
+    if not (form.is_valid() and form.cleaned_data.get("language")):
+        items = one_version_per_pair(items, get_language())
     page = Paginator(items.prefetch_related("themes"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
