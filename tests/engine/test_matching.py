@@ -87,7 +87,8 @@ def test_match_dutch_need_finds_english_offer_on_the_same_concept() -> None:
     found = index.matches("n-alliance", k=3)
 
     assert ids(found)[0] == "o-alliance"
-    assert "gedeeld onderwerp: werkrelatie" in found[0].why
+    topics = [why for why in found[0].why if why.startswith("gedeelde onderwerpen: ")]
+    assert len(topics) == 1 and "werkrelatie" in topics[0].split(": ")[1].split(", ")
 
 
 def test_match_why_is_in_the_query_language_and_names_category() -> None:
@@ -100,6 +101,25 @@ def test_match_why_is_in_the_query_language_and_names_category() -> None:
     assert "zelfde categorie: locatie en faciliteiten" in dutch.why
     assert english.id == "n-venue"
     assert "same category: venue and facilities" in english.why
+
+
+def test_match_why_names_shared_topics_in_one_reason() -> None:
+    index = MatchIndex()
+    index.add_many(
+        [
+            Post("n", "need", "Rouw", "Wie weet veel van rouw?", lang="nl"),
+            Post("o", "offer", "Grief", "I know about grief.", lang="en"),
+            Post("n2", "need", "Zaal nodig", "Een goedkope zaal voor een bijeenkomst.", lang="nl"),
+            Post("o2", "offer", "Room", "A free room for your meeting.", lang="en"),
+        ]
+    )
+
+    one = [why for why in index.matches("n", k=1)[0].why if "onderwerp" in why]
+    several = [why for why in index.matches("n2", k=1)[0].why if "onderwerp" in why]
+
+    assert one == ["gedeeld onderwerp: rouw"]
+    assert len(several) == 1 and several[0].startswith("gedeelde onderwerpen: ")
+    assert len(several[0].split(", ")) >= 2
 
 
 def test_match_reciprocal_score_is_the_same_from_both_sides() -> None:

@@ -30,6 +30,7 @@ VAGUE = frozenset({"grams", "meaning"})
 
 TEMPLATES: dict[str, dict[textmod.Lang, str]] = {
     "topic": {"nl": "gedeeld onderwerp: {0}", "en": "shared topic: {0}"},
+    "topics": {"nl": "gedeelde onderwerpen: {0}", "en": "shared topics: {0}"},
     "words": {"nl": "zelfde woorden: {0}", "en": "same words: {0}"},
     "category": {"nl": "zelfde categorie: {0}", "en": "same category: {0}"},
     "related_category": {"nl": "passende categorie: {0}", "en": "related category: {0}"},
@@ -116,8 +117,11 @@ def _reasons(  # noqa: PLR0917 -- private helper of rank(), called once
             words[word] = words.get(word, 0.0) + share
     if not topics:
         topics = broader
-    for label, weight in sorted(topics.items(), key=lambda x: -x[1])[:MAX_TOPICS]:
-        reasons.append(Reason("topic", TEMPLATES["topic"][lang].format(label), weight))
+    best_topics = sorted(topics.items(), key=lambda x: -x[1])[:MAX_TOPICS]
+    if best_topics:  # one reason that names them all reads better than three
+        template = TEMPLATES["topic" if len(best_topics) == 1 else "topics"][lang]
+        text = template.format(", ".join(label for label, _ in best_topics))
+        reasons.append(Reason("topic", text, sum(weight for _, weight in best_topics)))
     if words and not topics:
         best = sorted(words.items(), key=lambda x: -x[1])[:MAX_WORDS]
         text = TEMPLATES["words"][lang].format(", ".join(word for word, _ in best))
