@@ -145,6 +145,27 @@ def test_phone_sized_pages_have_no_violations(browser, live_server, demo):
     context.close()
 
 
+def test_phone_sized_organiser_pages_do_not_scroll_sideways(browser, live_server, demo):
+    """Wide content (long links, tables) stays inside the screen or its own scrolling region."""
+    impact = Meeting.objects.get(title="Impact Meeting Coaching")
+    online = Meeting.objects.exclude(online_url="").order_by("starts_at").first()
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    log_in(page, live_server.url, "organiser@example.org")
+
+    for path in [
+        online.get_absolute_url(),
+        f"/meetings/{impact.pk}/attendees/",
+        f"/meetings/{impact.pk}/harvest/",
+        "/agenda/opinions/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} scrolls sideways ({width}px)"
+        assert violations(page) == [], path
+    context.close()
+
+
 def test_the_checker_itself_finds_a_planted_violation(page):
     page.set_content("<html lang='nl'><body><main><img src='x.png'></main></body></html>")
 
