@@ -121,7 +121,7 @@ def part_paragraphs(item: Item, section: str) -> list[str]:
 
 
 QUOTE_LENGTH = 80
-# one comment e-mail per reviewer per text per half hour
+# a reviewer's comment sends no e-mail when their previous one on the text is this recent
 COMMENT_MAIL_QUIET = dt.timedelta(minutes=30)
 
 
