@@ -112,6 +112,24 @@ def test_language_detection() -> None:
     assert text.detect_language("", default="en") == "en"
 
 
+def test_each_sentence_is_read_in_its_own_language() -> None:
+    post = (
+        "I am a coach from abroad. Ik zoek een intervisiegroep in Den Haag. "
+        "My Dutch is okay for reading, but I prefer the sessions in English."
+    )
+    analysis = text.analyse(post)
+    stems = dict(zip((t.surface for t in analysis.tokens), analysis.stems, strict=True))
+    parts = dict(zip((t.surface for t in analysis.tokens), analysis.parts, strict=True))
+
+    assert analysis.lang == "en"
+    assert parts["intervisiegroep"] == ("intervisie", "groep")  # Dutch compound splitting
+    assert stems["sessions"] == "session"  # English stemming
+
+    mixed = "Kort. This one is English all the way. Dit is een Nederlandse zin."
+    langs = text.sentence_languages(mixed, text.tokenize(mixed), "en")
+    assert langs == ["en"] + ["en"] * 7 + ["nl"] * 5  # "Kort": one word is too little to tell
+
+
 def test_stop_words_in_both_languages_but_not_negations() -> None:
     assert text.is_stopword("de")
     assert text.is_stopword("The")

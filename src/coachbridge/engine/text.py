@@ -256,6 +256,31 @@ def detect_language(text: str | Sequence[Token], default: Lang = "nl") -> Lang:
     return default
 
 
+SENTENCE_MIN_WORDS = 4  # a shorter sentence is too little to tell its language by
+_SENTENCE_END = re.compile(r"[.!?;:\n]+")
+
+
+def sentence_languages(text: str, tokens: Sequence[Token], text_lang: Lang) -> list[Lang]:
+    """Per token, the language of its sentence: a post may switch language between sentences
+    ("Ik zoek een intervisiegroep. My Dutch is okay, but ..."). A sentence of fewer than
+    SENTENCE_MIN_WORDS words keeps the text's language."""
+    sentences: list[list[Token]] = [[]]
+    ends = (m.end() for m in _SENTENCE_END.finditer(text))
+    end = next(ends, len(text))
+    for tok in tokens:
+        while tok.start >= end < len(text):
+            sentences.append([])
+            end = next(ends, len(text))
+        sentences[-1].append(tok)
+    langs: list[Lang] = []
+    for sentence in sentences:
+        lang = text_lang
+        if len(sentence) >= SENTENCE_MIN_WORDS:
+            lang = detect_language(sentence, default=text_lang)
+        langs.extend([lang] * len(sentence))
+    return langs
+
+
 def token_language(token: Token, text_lang: Lang) -> Lang:
     """The language of one word: the text's, unless the word is clearly from the other one."""
     other: Lang = "en" if text_lang == "nl" else "nl"
@@ -449,8 +474,8 @@ def analyse(text: str, lang: Lang | None = None) -> Analysis:
     text_lang: Lang = lang if lang is not None else detect_language(tokens)
     stems: list[str | None] = []
     parts: list[tuple[str, ...]] = []
-    for tok in tokens:
-        tok_lang = token_language(tok, text_lang)
+    for tok, sentence_lang in zip(tokens, sentence_languages(text, tokens, text_lang), strict=True):
+        tok_lang = token_language(tok, sentence_lang)
         if len(tok.norm) < 2 or tok.norm in stopwords(tok_lang) or tok.norm.isdigit():
             stems.append(None)
             parts.append(())
