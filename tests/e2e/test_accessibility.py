@@ -4,7 +4,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from coachbridge.accounts.models import Profile
+from coachbridge.agenda.models import Question
 from coachbridge.events.models import Meeting, MeetingSeries, Registration
+from coachbridge.knowledge.enums import ItemStatus
+from coachbridge.knowledge.models import Item
+from coachbridge.marketplace.models import Post as MarketPost
 from tests.e2e.conftest import E2E, log_in
 
 AXE_OPTIONS = {
@@ -163,6 +167,30 @@ def test_phone_sized_organiser_pages_do_not_scroll_sideways(browser, live_server
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} scrolls sideways ({width}px)"
         assert violations(page) == [], path
+    context.close()
+
+
+def test_phone_sized_member_pages_do_not_scroll_sideways(browser, live_server, demo):
+    post = MarketPost.objects.filter(author__email="coach@example.org").first()
+    question = Question.objects.order_by("pk").first()
+    item = Item.objects.filter(status=ItemStatus.PUBLISHED).first()
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    log_in(page, live_server.url, "coach@example.org")
+
+    for path in [
+        post.get_absolute_url(),
+        "/marketplace/posts/",
+        question.get_absolute_url(),
+        "/agenda/vote/",
+        "/agenda/opinions/",
+        item.get_absolute_url(),
+        "/knowledge/",
+        "/meetings/",
+    ]:
+        assert page.goto(f"{live_server.url}{path}").ok, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} scrolls sideways ({width}px)"
     context.close()
 
 
