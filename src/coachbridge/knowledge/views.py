@@ -51,10 +51,9 @@ PAGE_SIZE = 20
 
 def item_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    items = published_items()
-    if form.is_valid():
-        items = filter_items(items, form.cleaned_data)
-    if not (form.is_valid() and form.cleaned_data.get("language")):
+    filters = form.cleaned_data if form.is_valid() else {}
+    items = filter_items(published_items(), filters)
+    if not filters.get("language"):
         items = one_version_per_pair(items, get_language())
     page = Paginator(items.prefetch_related("themes"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
