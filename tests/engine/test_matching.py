@@ -529,3 +529,44 @@ def test_language_names_are_not_shared_topics_unless_the_post_is_about_translati
     assert {"s:english", "s:dutch"} <= offer.keys() & translate.keys()  # the subject
     assert not {m.id for m in index.matches("n-english", k=5) if m.score > 0.05}
     assert ids(index.matches("n-translate", k=1)) == ["o-questionnaire"]
+
+
+def test_words_of_one_language_do_not_dilute_a_match_in_the_other() -> None:
+    posts = [
+        Post(
+            "n-en",
+            "need",
+            "Someone to check my questionnaire",
+            "I wrote a short questionnaire about the working alliance for my clients and would "
+            "like someone to look at it before I send it out next month.",
+            lang="en",
+            category="knowledge",
+        ),
+        Post(
+            "o-nl",
+            "offer",
+            "Feedback op je vragenlijst",
+            "Ik kijk kritisch naar vragenlijsten over de werkrelatie.",
+            lang="nl",
+            category="knowledge",
+        ),
+        Post(
+            "o-en",
+            "offer",
+            "A look at your goals",
+            "I like to look at the goals my clients write before they send them in.",
+            lang="en",
+            category="knowledge",
+        ),
+    ]
+    full_weight = MatchIndex(weights=Weights(cross_stems=1.0))
+    default = MatchIndex()
+    full_weight.add_many(posts)
+    default.add_many(posts)
+
+    # English stems (send, month, look ...) cannot occur in the Dutch offer; at full weight
+    # they make it cover less of the need than an English offer on another subject
+    assert ids(full_weight.matches("n-en", k=2)) == ["o-en", "o-nl"]
+    assert ids(default.matches("n-en", k=2)) == ["o-nl", "o-en"]
+    # between posts in the same language nothing changes
+    assert default.matches("n-en", k=2)[1].score == full_weight.matches("n-en", k=1)[0].score

@@ -63,6 +63,9 @@ class Weights:
     # graded category fit from engine/data/matching_categories.tsv instead of "same category";
     # off: it helped the development needs but cost the hold-out (docs/algorithms/matching.md)
     category_table: bool = False
+    # stems and compound parts are words of one language: between a Dutch and an English post
+    # they weigh this much, so that words that cannot match do not dilute the coverage
+    cross_stems: float = 0.5
 
 
 @dataclass
@@ -189,6 +192,7 @@ class MatchIndex:
         self.authors: dict[str, int] = {}
         self.author_posts: dict[int, set[str]] = {}
         self._idf: Any = None
+        self._stem_columns: Any = None
         # running sum and count of the live posts' embeddings (for centring, see _emb_mean)
         self.emb_sum = np.zeros(0, dtype=np.float64)
         self.emb_count = 0
@@ -219,6 +223,15 @@ class MatchIndex:
             self.vocab[name] = col
             self.names.append(name)
         return col
+
+    def stem_columns(self) -> npt.NDArray[Any]:
+        """True for the columns of stems and compound parts (words of one language)."""
+        import numpy as np  # noqa: PLC0415
+
+        if self._stem_columns is None or len(self._stem_columns) != len(self.names):
+            self._stem_columns = np.array([n[:2] in ("s:", "p:") for n in self.names], dtype=bool)
+        result: npt.NDArray[Any] = self._stem_columns
+        return result
 
     def idf(self) -> FloatArray:
         import numpy as np  # noqa: PLC0415
@@ -565,10 +578,21 @@ class MatchIndex:
         hit = (q_cols[pos] == cols) if len(q_cols) else np.zeros(len(cols), dtype=bool)
         shared_w = np.where(hit, np.minimum(vals, q_vals[pos] if len(q_cols) else 0), 0.0)
         shared_w = shared_w * ipow[cols]
+        d_w = vals * ipow[cols]
+        q_w = q_vals * ipow[q_cols]
+        q_mass = np.full(m, float(q_w.sum()) + query.lex_unknown)
+        if w.cross_stems != 1.0:
+            stems = self.stem_columns()
+            cross = side.lang[rows] != query.lang
+            factor = np.where(cross[owners] & stems[cols], w.cross_stems, 1.0)
+            shared_w = shared_w * factor
+            d_w = d_w * factor
+            # features the index has never seen are nearly all stems: count them as such
+            q_stems = float(q_w[stems[q_cols]].sum()) + query.lex_unknown
+            q_mass = np.where(cross, q_mass - (1.0 - w.cross_stems) * q_stems, q_mass)
         shared = np.bincount(owners, weights=shared_w, minlength=m)
-        d_mass = np.bincount(owners, weights=vals * ipow[cols], minlength=m)
-        q_mass = float((q_vals * ipow[q_cols]).sum()) + query.lex_unknown
-        cover_q = shared / q_mass if q_mass > 0 else np.zeros(m)
+        d_mass = np.bincount(owners, weights=d_w, minlength=m)
+        cover_q = np.divide(shared, q_mass, out=np.zeros(m), where=q_mass > 0)
         cover_d = np.divide(shared, d_mass, out=np.zeros(m), where=d_mass > 0)
         # character n-grams: binary vectors, idf-weighted cosine
         g_owners, g_cols = side.gram_rows(rows)
