@@ -130,6 +130,31 @@ def test_each_sentence_is_read_in_its_own_language() -> None:
     assert langs == ["en"] + ["en"] * 7 + ["nl"] * 5  # "Kort": one word is too little to tell
 
 
+@pytest.mark.parametrize(
+    ("own_language", "other_language", "concept"),
+    [
+        ("AI coaching bots: do they build rapport?", "We hebben een rapport van 60 pagina's.",
+         "working_alliance"),
+        ("Looking for a stage to share my findings.", "Een student die dit als stage wil doen?",
+         "speaking"),
+        ("Ieder kind verdient een goede coach.", "What kind of coach do I need?", "youth"),
+        ("Mijn chef stuurt me naar een coach.", "A chef who wants a career change.", "manager"),
+        ("Coaches need rest.", "De rest van de groep bleef.", "work_life"),
+    ],
+)
+def test_false_friends_mean_the_concept_only_in_their_own_language(
+    own_language: str, other_language: str, concept: str
+) -> None:
+    assert concept in text.analyse(own_language).concepts
+    assert concept not in text.analyse(other_language).concepts
+
+
+def test_false_friends_are_read_without_their_mark_and_not_in_dutch_compounds() -> None:
+    assert "rapport" in text.concept_terms("working_alliance", "en")
+    assert "rapport" in text.lexicon()["working_alliance"].own_language_only
+    assert "speaking" not in text.analyse("Ik zoek een stageplek").concepts
+
+
 def test_stop_words_in_both_languages_but_not_negations() -> None:
     assert text.is_stopword("de")
     assert text.is_stopword("The")

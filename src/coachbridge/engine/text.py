@@ -64,6 +64,9 @@ class Concept:
     id: str
     broader: str | None
     terms: dict[str, tuple[str, ...]]  # language -> terms
+    # terms that mean this only in their own language (false friends: Dutch "rapport" is a
+    # report, English "stage" a podium), written with a leading "=" in the lexicon
+    own_language_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -202,11 +205,15 @@ def lexicon() -> dict[str, Concept]:
     concepts: dict[str, Concept] = {}
     for line in _data_lines("lexicon.tsv"):
         cid, broader, nl_terms, en_terms = line.split("\t")
+        written = {"nl": nl_terms.split("|"), "en": en_terms.split("|")}
         terms = {
-            "nl": tuple(t.strip() for t in nl_terms.split("|") if t.strip()),
-            "en": tuple(t.strip() for t in en_terms.split("|") if t.strip()),
+            lang: tuple(t.strip().lstrip("=") for t in column if t.strip().lstrip("="))
+            for lang, column in written.items()
         }
-        concepts[cid] = Concept(cid, broader or None, terms)
+        bound = frozenset(
+            t.strip()[1:] for column in written.values() for t in column if t.strip()[:1] == "="
+        )
+        concepts[cid] = Concept(cid, broader or None, terms, bound)
     for concept in concepts.values():
         if concept.broader is not None and concept.broader not in concepts:
             raise ValueError(f"lexicon.tsv: {concept.id}: unknown broader {concept.broader!r}")
@@ -368,6 +375,28 @@ def split_compound(word: str) -> tuple[str, ...]:
 class _TrieNode:
     children: dict[str, _TrieNode] = field(default_factory=dict)
     concepts: list[str] = field(default_factory=list)
+    # concept -> the languages in which the words of this node mean it, when not all of them
+    only_in: dict[str, set[Lang]] = field(default_factory=dict)
+
+    def add(self, concept: str, lang: Lang | None) -> None:
+        """Make this node mean ``concept`` (in text of ``lang`` only, unless it is None)."""
+        if concept not in self.concepts:
+            self.concepts.append(concept)
+            if lang is not None:
+                self.only_in[concept] = {lang}
+        elif concept in self.only_in:
+            if lang is None:
+                del self.only_in[concept]
+            else:
+                self.only_in[concept].add(lang)
+
+    def concepts_in(self, langs: Sequence[Lang]) -> list[str]:
+        """The concepts of this node for words in ``langs`` (one language per word)."""
+        return [
+            c
+            for c in self.concepts
+            if c not in self.only_in or all(lang in self.only_in[c] for lang in langs)
+        ]
 
 
 def _keys(token: Token, lang: Lang) -> set[str]:
@@ -384,6 +413,7 @@ def _trie() -> _TrieNode:
                 toks = tokenize(term)
                 if not toks:
                     continue
+                only: Lang | None = lang if term in concept.own_language_only else None
                 # a term is reachable through its stemmed form and its plain folded form
                 for variant in (
                     [stem(t.norm, lang) for t in toks],
@@ -392,8 +422,7 @@ def _trie() -> _TrieNode:
                     node = root
                     for key in variant:
                         node = node.children.setdefault(key, _TrieNode())
-                    if concept.id not in node.concepts:
-                        node.concepts.append(concept.id)
+                    node.add(concept.id, only)
     return root
 
 
@@ -401,8 +430,10 @@ def _token_keys(token: Token) -> set[str]:
     return _keys(token, "nl") | _keys(token, "en")
 
 
-def match_concepts(tokens: Sequence[Token]) -> list[ConceptMatch]:
-    """Lexicon concepts in a token sequence: longest match first, matches do not overlap."""
+def match_concepts(tokens: Sequence[Token], langs: Sequence[Lang]) -> list[ConceptMatch]:
+    """Lexicon concepts in a token sequence: longest match first, matches do not overlap.
+    ``langs`` is each token's language (its sentence's): a term marked as meaning the concept
+    only in its own language matches only words of that language."""
     root = _trie()
     keys = [_token_keys(t) for t in tokens]
     found: list[ConceptMatch] = []
@@ -414,8 +445,9 @@ def match_concepts(tokens: Sequence[Token]) -> list[ConceptMatch]:
         frontier: list[tuple[_TrieNode, int]] = [(root, i)]
         while frontier:
             node, pos = frontier.pop()
-            if node.concepts and pos - 1 > best_end:
-                best_end, best_concepts = pos - 1, node.concepts
+            here = node.concepts_in(langs[i:pos]) if node.only_in else node.concepts
+            if here and pos - 1 > best_end:
+                best_end, best_concepts = pos - 1, here
             if pos < len(tokens):
                 for key in sorted(keys[pos]):
                     child = node.children.get(key)
@@ -432,12 +464,13 @@ def match_concepts(tokens: Sequence[Token]) -> list[ConceptMatch]:
 
 
 def _part_concepts(part: str) -> list[str]:
+    """Concepts of a part of a Dutch compound word."""
     node = _trie()
     for lang in LANGS:
         for key in (part, stem(part, lang)):
             child = node.children.get(key)
-            if child is not None and child.concepts:
-                return list(child.concepts)
+            if child is not None and (found := child.concepts_in(("nl",))):
+                return found
     return []
 
 
@@ -474,7 +507,10 @@ def analyse(text: str, lang: Lang | None = None) -> Analysis:
     text_lang: Lang = lang if lang is not None else detect_language(tokens)
     stems: list[str | None] = []
     parts: list[tuple[str, ...]] = []
-    for tok, sentence_lang in zip(tokens, sentence_languages(text, tokens, text_lang), strict=True):
+    # false friends are common words of the other language, so a single word's language
+    # would say "Dutch" for "rapport" in an English sentence: lexicon terms go by the sentence
+    langs = sentence_languages(text, tokens, text_lang)
+    for tok, sentence_lang in zip(tokens, langs, strict=True):
         tok_lang = token_language(tok, sentence_lang)
         if len(tok.norm) < 2 or tok.norm in stopwords(tok_lang) or tok.norm.isdigit():
             stems.append(None)
@@ -483,7 +519,7 @@ def analyse(text: str, lang: Lang | None = None) -> Analysis:
         stems.append(stem(tok.norm, tok_lang))
         pieces = split_compound(tok.lower) if tok_lang == "nl" else ()
         parts.append(tuple(stem(p, "nl") for p in pieces))
-    matches = match_concepts(tokens)
+    matches = match_concepts(tokens, langs)
     covered = {k for m in matches for k in range(m.first, m.last + 1)}
     seen = {m.concept for m in matches}
     for index, tok in enumerate(tokens):
