@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coachbridge.common.models import Theme
 from coachbridge.marketplace.enums import (
@@ -133,8 +134,8 @@ class Introduction(models.Model):
 
     class Meta:
         ordering = ["-created", "-pk"]
-        verbose_name = _("introduction")
-        verbose_name_plural = _("introductions")
+        verbose_name = pgettext_lazy("meeting two members", "introduction")
+        verbose_name_plural = pgettext_lazy("meeting two members", "introductions")
         constraints = [
             models.UniqueConstraint(
                 fields=["requester_post", "recipient_post"], name="one_introduction_per_pair"
