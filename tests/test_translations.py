@@ -68,3 +68,14 @@ def test_templates_use_trimmed_blocktranslate():
     ]
 
     assert untrimmed == []
+
+
+def test_words_with_two_meanings_get_their_own_dutch_word():
+    from django.utils import translation
+
+    from coachbridge.marketplace.models import Introduction
+
+    with translation.override("nl"):
+        assert str(Introduction._meta.verbose_name) == "kennismaking"  # between two members
+        assert translation.gettext("Introduction") == "Kennismaking"
+        assert translation.pgettext("report section", "Introduction") == "Inleiding"

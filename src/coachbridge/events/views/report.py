@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from coachbridge.events.access import can_manage, get_meeting_for_user, get_meeting_to_manage
@@ -94,7 +95,7 @@ def _section_forms(report: Report, bound: tuple[str, ReportSectionForm] | None =
         if key == "title":
             heading = _("Title")
         elif key == "introduction":
-            heading = _("Introduction")
+            heading = pgettext("report section", "Introduction")
         elif key == "marketplace":
             heading = _("Marketplace")
         elif key == "closing":
