@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from coachbridge.engine import text
 from coachbridge.engine.commands import run_engine_command
 from coachbridge.engine.matching import MAX_TEXT, MatchIndex, Post, PostError, Weights, match_all
 from coachbridge.engine.matching.categories import compatibility, parse
@@ -570,3 +571,16 @@ def test_words_of_one_language_do_not_dilute_a_match_in_the_other() -> None:
     assert ids(default.matches("n-en", k=2)) == ["o-nl", "o-en"]
     # between posts in the same language nothing changes
     assert default.matches("n-en", k=2)[1].score == full_weight.matches("n-en", k=1)[0].score
+
+
+def test_stem_columns_follow_words_added_after_the_first_query() -> None:
+    index = build()
+    before = index.stem_columns().copy()
+
+    index.add(Post("o-new", "offer", "Zeilcursus", "Zeilen op het IJsselmeer.", lang="nl"))
+    after = index.stem_columns()
+
+    assert len(after) == len(index.names) > len(before)
+    assert (after[: len(before)] == before).all()
+    assert after.tolist() == [name[:2] in ("s:", "p:") for name in index.names]
+    assert after[index.vocab["s:" + text.stem("ijsselmeer", "nl")]]

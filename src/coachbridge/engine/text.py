@@ -205,15 +205,19 @@ def lexicon() -> dict[str, Concept]:
     concepts: dict[str, Concept] = {}
     for line in _data_lines("lexicon.tsv"):
         cid, broader, nl_terms, en_terms = line.split("\t")
-        written = {"nl": nl_terms.split("|"), "en": en_terms.split("|")}
-        terms = {
-            lang: tuple(t.strip().lstrip("=") for t in column if t.strip().lstrip("="))
-            for lang, column in written.items()
-        }
-        bound = frozenset(
-            t.strip()[1:] for column in written.values() for t in column if t.strip()[:1] == "="
-        )
-        concepts[cid] = Concept(cid, broader or None, terms, bound)
+        terms: dict[str, tuple[str, ...]] = {}
+        bound: set[str] = set()
+        for lang, column in (("nl", nl_terms), ("en", en_terms)):
+            found = []
+            for written in column.split("|"):
+                term = written.strip()
+                if term.startswith("="):
+                    term = term[1:]
+                    bound.add(term)
+                if term:
+                    found.append(term)
+            terms[lang] = tuple(found)
+        concepts[cid] = Concept(cid, broader or None, terms, frozenset(bound))
     for concept in concepts.values():
         if concept.broader is not None and concept.broader not in concepts:
             raise ValueError(f"lexicon.tsv: {concept.id}: unknown broader {concept.broader!r}")

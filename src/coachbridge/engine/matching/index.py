@@ -228,8 +228,10 @@ class MatchIndex:
         """True for the columns of stems and compound parts (words of one language)."""
         import numpy as np  # noqa: PLC0415
 
-        if self._stem_columns is None or len(self._stem_columns) != len(self.names):
-            self._stem_columns = np.array([n[:2] in ("s:", "p:") for n in self.names], dtype=bool)
+        known = 0 if self._stem_columns is None else len(self._stem_columns)
+        if known < len(self.names):  # names only grow: classify just the new ones
+            new = np.array([n[:2] in ("s:", "p:") for n in self.names[known:]], dtype=bool)
+            self._stem_columns = new if known == 0 else np.concatenate([self._stem_columns, new])
         result: npt.NDArray[Any] = self._stem_columns
         return result
 
