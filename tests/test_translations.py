@@ -79,3 +79,5 @@ def test_words_with_two_meanings_get_their_own_dutch_word():
         assert str(Introduction._meta.verbose_name) == "kennismaking"  # between two members
         assert translation.gettext("Introduction") == "Kennismaking"
         assert translation.pgettext("report section", "Introduction") == "Inleiding"
+        assert translation.gettext("About") == "Over ons"  # the page about the network
+        assert translation.pgettext("the post an introduction is about", "About") == "Gaat over"
