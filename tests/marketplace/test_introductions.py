@@ -168,7 +168,9 @@ def test_one_introduction_per_pair_and_not_from_someone_elses_post(client_for, p
     with pytest.raises(IntroductionError):
         request_introduction(other_need, offer, by=need.author)
     assert Introduction.objects.count() == 1
-    assert (twice.status_code, back.status_code) == (302, 302)
+    for refused in (twice, back):
+        assert refused.status_code == 200  # the post's page again, with the reason
+        assert refused.context["introduction_form"].non_field_errors()
 
 
 def test_daily_limit_stops_spam_with_a_clear_message(client_for, settings, researcher):
@@ -182,16 +184,15 @@ def test_daily_limit_stops_spam_with_a_clear_message(client_for, settings, resea
     for offer in offers:
         response = client.post(
             reverse("marketplace:introduction-request", kwargs={"pk": offer.pk}),
-            {"from_post": need.pk},
-            follow=True,
+            {"from_post": need.pk, "message": "Hello from Thomas"},
         )
 
-    messages = [str(message) for message in response.context["messages"]]
     assert Introduction.objects.count() == 2
-    assert messages == [
+    assert response.context["introduction_form"].non_field_errors() == [
         "You asked for 2 introductions in the last 24 hours. That is the limit, to keep the "
         "marketplace free of spam. Please try again tomorrow."
     ]
+    assert "Hello from Thomas</textarea>" in response.content.decode()  # nothing typed is lost
     assert len(mail.outbox) == 2
 
 
@@ -223,3 +224,57 @@ def test_dashboard_tag_lists_waiting_requests(client_for, pair, rf):
 
     assert need.author.profile.display_name in html
     assert Introduction.objects.get().get_absolute_url() in html
+
+
+@pytest.mark.parametrize("contact", ["Bel me op 06-12345678.", "Mail thomas@voorbeeld.nl"])
+def test_a_message_with_contact_details_is_refused_and_kept_for_editing(
+    client_for, pair, contact
+):
+    need, offer = pair
+    need.author.language = "en"
+    need.author.save()
+
+    response = ask(client_for, need, offer, message=f"Hoi! {contact}")
+
+    assert Introduction.objects.count() == 0
+    assert mail.outbox == []
+    assert response.status_code == 200
+    assert response.context["introduction_form"].errors["message"] == [
+        "Leave out e-mail addresses and phone numbers. You see each other's contact details "
+        "as soon as the other person accepts."
+    ]
+    assert f"Hoi! {contact}</textarea>" in response.content.decode()
+
+
+def test_a_message_with_numbers_that_are_not_phone_numbers_is_sent(client_for, pair):
+    need, offer = pair
+
+    ask(client_for, need, offer, message="We hebben 1,100 cliënten en sinds 2020-2024 data.")
+
+    assert Introduction.objects.count() == 1
+
+
+def test_the_plain_text_email_shows_the_message_as_typed(client_for, pair):
+    need, offer = pair
+    need.title = "Coaches & onderzoekers"
+    need.save()
+
+    ask(client_for, need, offer, message='I\'m a coach & researcher, "ripple effects" <3')
+
+    body = mail.outbox[0].body
+    assert 'I\'m a coach & researcher, "ripple effects" <3' in body
+    assert "“Coaches & onderzoekers”" in body
+    assert "&amp;" not in body and "&#x27;" not in body
+
+
+def test_a_request_waits_for_the_answer_of_the_person_who_was_asked(client_for, pair):
+    need, offer = pair
+    ask(client_for, need, offer)
+    home = reverse("marketplace:home")
+
+    asked = client_for(offer.author).get(home).content.decode()  # the coach reads English
+    asking = client_for(need.author).get(home).content.decode()
+
+    assert "Waiting for your answer" in asked
+    assert "Wacht op antwoord" in asking and "Wacht op jouw antwoord" not in asking
+    assert "Ik doe mee met onderzoek" in asking  # which post it is about

@@ -13,7 +13,7 @@ from coachbridge.events.enums import MeetingStatus
 from coachbridge.events.models import Meeting
 from coachbridge.marketplace.enums import Category, DigestFrequency, PostKind, PostLanguage
 from coachbridge.marketplace.models import TEXT_MAX_LENGTH, Post
-from coachbridge.marketplace.services.introductions import MESSAGE_MAX_LENGTH
+from coachbridge.marketplace.services.introductions import IntroductionError, check_message
 from coachbridge.marketplace.services.posts import find_duplicate
 from coachbridge.marketplace.validators import validate_post_text
 
@@ -120,9 +120,8 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
 class IntroductionForm(forms.Form):
     from_post = forms.ModelChoiceField(label=_("Your post"), queryset=Post.objects.none())
     message = forms.CharField(
-        label=_("A short message (optional)"),
+        label=_("A few words to the other person (optional)"),
         required=False,
-        max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Say who you are and why you would like to meet. Do not add contact details."),
     )
@@ -131,6 +130,14 @@ class IntroductionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["from_post"].queryset = own_posts
         self.fields["from_post"].empty_label = None
+
+    def clean_message(self) -> str:
+        message: str = self.cleaned_data["message"].strip()
+        try:
+            check_message(message)
+        except IntroductionError as error:
+            raise ValidationError(str(error)) from error
+        return message
 
 
 class DigestForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -151,6 +153,12 @@ class Introduction(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.status == IntroductionStatus.ACCEPTED
+
+    def status_for(self, viewer: Any) -> str:
+        """The status as ``viewer`` reads it: a request waits for *their* answer."""
+        if self.status == IntroductionStatus.REQUESTED and viewer.pk == self.recipient_id:
+            return str(_("Waiting for your answer"))
+        return str(self.get_status_display())
 
 
 class DigestSubscription(models.Model):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+import phonenumbers
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -22,6 +24,7 @@ from coachbridge.marketplace.models import Introduction, Post
 
 MESSAGE_MAX_LENGTH = 1000
 DEFAULT_PER_DAY = 10
+EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 class IntroductionError(Exception):
@@ -43,6 +46,23 @@ def between(post: Post, other: Post) -> Introduction | None:
     ).first()
 
 
+def check_message(message: str) -> None:
+    """Refuse a message that is too long or that gives away contact details early."""
+    if len(message) > MESSAGE_MAX_LENGTH:
+        raise IntroductionError(
+            _("Your message is too long: at most %(limit)d characters.")
+            % {"limit": MESSAGE_MAX_LENGTH}
+        )
+    phone_numbers = phonenumbers.PhoneNumberMatcher(message, "NL")
+    if EMAIL_IN_TEXT.search(message) or phone_numbers.has_next():
+        raise IntroductionError(
+            _(
+                "Leave out e-mail addresses and phone numbers. You see each other's contact "
+                "details as soon as the other person accepts."
+            )
+        )
+
+
 def request_introduction(
     own_post: Post, other_post: Post, *, by: Any, message: str = ""
 ) -> Introduction:
@@ -56,11 +76,7 @@ def request_introduction(
         raise IntroductionError(_("An introduction connects a question with an offer."))
     if not other_post.is_open:
         raise IntroductionError(_("This post is no longer open."))
-    if len(message) > MESSAGE_MAX_LENGTH:
-        raise IntroductionError(
-            _("Your message is too long: at most %(limit)d characters.")
-            % {"limit": MESSAGE_MAX_LENGTH}
-        )
+    check_message(message)
     if between(own_post, other_post) is not None:
         raise IntroductionError(_("There already is an introduction between these posts."))
     limit = per_day_limit()

@@ -15,3 +15,9 @@ register = template.Library()
 def marketplace_notifications(context: dict[str, Any]) -> dict[str, Any]:
     user = context["request"].user
     return {"waiting": list(waiting_for_answer(user)) if user.is_authenticated else []}
+
+
+@register.simple_tag(takes_context=True)
+def introduction_status(context: dict[str, Any], introduction: Any) -> str:
+    """``{% introduction_status introduction %}``: the status as the logged-in member reads it."""
+    return str(introduction.status_for(context["request"].user))

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from coachbridge.marketplace.access import get_introduction_for_user, get_post_for_user
 from coachbridge.marketplace.enums import DigestFrequency
 from coachbridge.marketplace.forms import IntroductionForm
-from coachbridge.marketplace.models import Post
 from coachbridge.marketplace.services import digest
 from coachbridge.marketplace.services.introductions import (
     IntroductionError,
@@ -21,6 +20,7 @@ from coachbridge.marketplace.services.introductions import (
     other_person,
     request_introduction,
 )
+from coachbridge.marketplace.views.posts import own_posts_to_ask_from, post_page
 
 
 @login_required
@@ -28,23 +28,33 @@ from coachbridge.marketplace.services.introductions import (
 def introduction_request(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask to meet the author of post ``pk``, from one of one's own posts."""
     other = get_post_for_user(request, pk)
-    mine = Post.objects.open().filter(author=request.user).exclude(kind=other.kind)
-    form = IntroductionForm(request.POST, own_posts=mine)
-    if not form.is_valid():
-        messages.error(request, _("Choose one of your own open posts to ask from."))
-        return redirect(other)
-    own = form.cleaned_data["from_post"]
-    try:
-        request_introduction(own, other, by=request.user, message=form.cleaned_data["message"])
-    except IntroductionError as error:
-        messages.error(request, str(error))
+    from_own_page = request.POST.get("back") == "own"  # a button in one's list of matches
+    form = IntroductionForm(request.POST, own_posts=own_posts_to_ask_from(request.user, other))
+    if form.is_valid():
+        try:
+            request_introduction(
+                form.cleaned_data["from_post"],
+                other,
+                by=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except IntroductionError as error:
+            form.add_error(None, str(error))
+    own = form.cleaned_data.get("from_post")
+    if form.errors and not from_own_page:
+        return post_page(request, other, introduction_form=form)  # keeps what was typed
+    if form.errors:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
     else:
         messages.success(
             request,
             _("Your request is sent. You will see the contact details once %(name)s accepts.")
             % {"name": other.author},
         )
-    return redirect(own if request.POST.get("back") == "own" else other)
+    if from_own_page:
+        return redirect(own or "marketplace:home")
+    return redirect(other)
 
 
 @login_required

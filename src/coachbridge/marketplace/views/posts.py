@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -122,7 +124,17 @@ def post_from_insight(request: HttpRequest, insight_pk: int) -> HttpResponse:
 
 @login_required
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    post = get_post_for_user(request, pk)
+    return post_page(request, get_post_for_user(request, pk))
+
+
+def own_posts_to_ask_from(user: Any, post: Post) -> Any:
+    return Post.objects.open().filter(author=user).exclude(kind=post.kind)
+
+
+def post_page(
+    request: HttpRequest, post: Post, introduction_form: IntroductionForm | None = None
+) -> HttpResponse:
+    """A post's page; ``introduction_form`` brings back a request that was refused."""
     own = post.author_id == request.user.pk
     context: dict = {"post": post, "own": own}
     if own:
@@ -130,8 +142,10 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context["asked_today"] = asked_today(request.user)
         context["per_day"] = per_day_limit()
     else:
-        mine = Post.objects.open().filter(author=request.user).exclude(kind=post.kind)
-        context["introduction_form"] = IntroductionForm(own_posts=mine) if mine.exists() else None
+        mine = own_posts_to_ask_from(request.user, post)
+        if introduction_form is None and mine.exists():
+            introduction_form = IntroductionForm(own_posts=mine)
+        context["introduction_form"] = introduction_form
         context["existing"] = [
             intro for intro in (between(mine_post, post) for mine_post in mine) if intro
         ]
