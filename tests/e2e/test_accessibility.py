@@ -207,3 +207,55 @@ def test_the_policy_check_itself_sees_blocked_inline_style(page, live_server, cs
     page.wait_for_timeout(100)
 
     assert csp_violations() == ["style-src-attr inline"]
+
+
+LONG_WORD = "organisatieontwikkelingsadviseurswerkgroepbijeenkomst"
+LONG_LINK = "https://example.org/" + "a-very-long-address-pasted-from-a-browser-" * 3
+
+
+def test_long_words_and_links_never_widen_a_phone_screen(browser, live_server, demo):
+    """Dutch compounds and pasted links in anything members write wrap inside the screen."""
+    coach = Profile.objects.get(user__email="coach@example.org")
+    coach.organisation = LONG_WORD
+    coach.bio = f"{LONG_WORD} {LONG_LINK}"
+    coach.save()
+    post = MarketPost.objects.filter(author__email="coach@example.org").first()
+    post.title = f"Hulp voor {LONG_WORD}"
+    post.text = LONG_LINK
+    post.save()
+    question = Question.objects.order_by("pk").first()
+    question.title = f"Werkt coaching voor {LONG_WORD}?"
+    question.save()
+    question.comments.create(author=coach.user, text=LONG_LINK)
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    log_in(page, live_server.url, "coach@example.org")
+
+    for path in [
+        post.get_absolute_url(),
+        "/marketplace/",
+        "/marketplace/posts/",
+        question.get_absolute_url(),
+        "/agenda/questions/",
+        coach.get_absolute_url(),
+    ]:
+        assert page.goto(f"{live_server.url}{path}").ok, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} scrolls sideways ({width}px)"
+    context.close()
+
+
+@pytest.mark.parametrize("email", [None, "organiser@example.org"])
+def test_every_menu_item_is_on_a_phone_screen(browser, live_server, demo, email):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    if email:
+        log_in(page, live_server.url, email)
+    page.goto(f"{live_server.url}/")
+
+    items = page.locator(".site-nav li")
+    boxes = [items.nth(i).bounding_box() for i in range(items.count())]
+
+    assert len(boxes) >= 7
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= 375 for box in boxes), boxes
+    context.close()
