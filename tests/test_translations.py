@@ -1,5 +1,7 @@
 """Dutch comes first: the catalogue is complete, compiled and covers every marked string."""
 
+import importlib
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -8,6 +10,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from django import forms
+from django.utils.functional import Promise
 
 import coachbridge
 
@@ -81,3 +85,30 @@ def test_words_with_two_meanings_get_their_own_dutch_word():
         assert translation.pgettext("report section", "Introduction") == "Inleiding"
         assert translation.gettext("About") == "Over ons"  # the page about the network
         assert translation.pgettext("the post an introduction is about", "About") == "Gaat over"
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_every_form_label_goes_through_translation():
+    """A model field without a verbose_name labels its form field with its English name,
+    also on Dutch pages ("Theme", "Host")."""
+    for module in pkgutil.walk_packages(coachbridge.__path__, "coachbridge."):
+        if module.name.rsplit(".", 1)[-1].startswith("forms"):
+            importlib.import_module(module.name)
+    project_forms = [
+        form for form in _subclasses(forms.BaseForm) if form.__module__.startswith("coachbridge.")
+    ]
+
+    untranslated = [
+        f"{form.__module__}.{form.__name__}.{name}: {field.label!r}"
+        for form in project_forms
+        for name, field in form.base_fields.items()
+        if field.label is not None and not isinstance(field.label, Promise)
+    ]
+
+    assert len(project_forms) > 20
+    assert untranslated == []

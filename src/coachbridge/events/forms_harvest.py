@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.events.enums import ReportVisibility
@@ -23,12 +24,14 @@ class InsightForm(forms.Form):
         label=_("Your insight"),
         max_length=INSIGHT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": INSIGHT_MAX_LENGTH}),
-        help_text=_("Short is fine: one idea per note. At most %(max)d characters.")
-        % {"max": INSIGHT_MAX_LENGTH},
     )
 
     def __init__(self, *args: Any, cafe, table: CafeTable | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # filled in per request: a lazy text formatted at import stays in the default language
+        self.fields["text"].help_text = gettext(
+            "Short is fine: one idea per note. At most %(max)d characters."
+        ) % {"max": INSIGHT_MAX_LENGTH}
         self.fixed_table = table
         self.fields["theme"].queryset = cafe.themes.all()
         self.fields["table"].queryset = cafe.tables.select_related("theme")

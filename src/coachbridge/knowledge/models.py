@@ -60,7 +60,9 @@ class Item(models.Model):
     citation = models.TextField(
         _("sources"), blank=True, help_text=_("The full reference. One source per line.")
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="knowledge_items")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="knowledge_items"
+    )
     translation_of = models.ForeignKey(
         "self",
         null=True,

@@ -59,11 +59,21 @@ class CafeTable(models.Model):
     cafe = models.ForeignKey(Cafe, on_delete=models.CASCADE, related_name="tables")
     label = models.CharField(_("table"), max_length=20)
     theme = models.ForeignKey(
-        CafeTheme, null=True, blank=True, on_delete=models.SET_NULL, related_name="tables"
+        CafeTheme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tables",
     )
     capacity = models.PositiveSmallIntegerField(_("seats"), default=5)
     host = models.ForeignKey(
-        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="hosted_tables"
+        Registration,
+        verbose_name=_("host"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_tables",
     )
     harvest_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
