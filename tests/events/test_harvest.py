@@ -141,18 +141,24 @@ def test_closed_harvest_says_so_and_stores_nothing(cafe, guest):
     assert not Insight.objects.exists()
 
 
-def test_html_is_stored_as_plain_text_and_shown_escaped(cafe, guest, organiser):
+def test_html_is_stored_as_typed_and_shown_escaped(cafe, guest, organiser):
     table = cafe.tables.get(label="T1")
 
     english().post(
         personal_url(guest),
-        {"table": table.pk, "text": "<script>alert(1)</script><b>Vet</b>   idee & a < b"},
+        {"table": table.pk, "text": "<script>alert(1)</script> coach<->coachee & <leidinggevende>"},
     )
     wall = english(organiser).get(reverse("events:harvest-wall", kwargs={"pk": cafe.meeting.pk}))
 
-    assert Insight.objects.get().text == "alert(1)Vet idee & a < b"
-    assert "alert(1)Vet idee &amp; a &lt; b" in wall.content.decode()
-    assert "<script>alert" not in wall.content.decode()
+    assert (
+        Insight.objects.get().text == "<script>alert(1)</script> coach<->coachee & <leidinggevende>"
+    )
+    html = wall.content.decode()
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; coach&lt;-&gt;coachee &amp; &lt;leidinggevende&gt;"
+        in html
+    )
+    assert "<script>alert" not in html
 
 
 def test_too_long_and_empty_insights_are_refused_with_a_message(cafe, guest):
@@ -162,15 +168,15 @@ def test_too_long_and_empty_insights_are_refused_with_a_message(cafe, guest):
     long = client.post(
         personal_url(guest), {"table": table.pk, "text": "x" * (INSIGHT_MAX_LENGTH + 1)}
     )
-    empty = client.post(personal_url(guest), {"table": table.pk, "text": "<p></p>"})
+    empty = client.post(personal_url(guest), {"table": table.pk, "text": "\x01 \x02"})
 
     assert "Ensure this value has at most 500 characters (it has 501)." in long.content.decode()
     assert "Write a few words, please." in empty.content.decode()
     assert not Insight.objects.exists()
 
 
-def test_clean_text_removes_tags_and_control_characters():
-    assert clean_text("  een\x00 <i>korte</i>\n\nnotitie\t ") == "een korte notitie"
+def test_clean_text_removes_control_characters_and_folds_white_space():
+    assert clean_text("  een\x00 <i>korte</i>\n\nnotitie\t ") == "een <i>korte</i> notitie"
 
 
 @pytest.mark.usefixtures("locmem_cache")
@@ -329,3 +335,11 @@ def test_harvest_page_lists_table_links_with_codes(cafe, organiser):
 
     assert f"http://testserver/h/{table.harvest_token}/" in page
     assert 'src="data:image/svg+xml' in page
+
+
+def test_the_insight_form_speaks_the_readers_language(cafe, guest):
+    dutch = Client().get(personal_url(guest)).content.decode()
+    english_page = english().get(personal_url(guest)).content.decode()
+
+    assert "Short is fine: one idea per note. At most 500 characters." in english_page
+    assert "Kort is goed: één idee per briefje. Hoogstens 500 tekens." in dutch

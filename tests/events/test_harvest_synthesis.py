@@ -128,7 +128,7 @@ def test_move_to_a_new_subtheme_splits_and_removes_emptied_subthemes(cafe, organ
 
     target = move_insights(everything, theme=theme, new_label="  Nieuw <b>kopje</b> ", by=organiser)
 
-    assert target.label == "Nieuw kopje"
+    assert target.label == "Nieuw <b>kopje</b>"  # kept as typed, escaped where shown
     assert not SubTheme.objects.filter(pk=source.pk).exists()
     assert sorted(target.insights.values_list("pk", flat=True)) == sorted(i.pk for i in everything)
 

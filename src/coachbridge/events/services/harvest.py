@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from coachbridge.accounts.models import User
@@ -75,9 +74,9 @@ def seat_of(registration: Registration, cafe: Cafe) -> CafeTable | None:
 
 
 def clean_text(text: str) -> str:
-    """Plain text only: tags and control characters out, white space folded."""
-    text = strip_tags(_CONTROL.sub("", text or ""))
-    return " ".join(text.split())
+    """Control characters out, white space folded. Text is kept as typed, "<" included
+    ("coach<->coachee"): every page, export and document escapes it when it shows it."""
+    return " ".join(_CONTROL.sub("", text or "").split())
 
 
 def _check_rate(keys: Iterable[tuple[str, int]]) -> None:
