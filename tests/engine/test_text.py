@@ -133,10 +133,16 @@ def test_each_sentence_is_read_in_its_own_language() -> None:
 @pytest.mark.parametrize(
     ("own_language", "other_language", "concept"),
     [
-        ("AI coaching bots: do they build rapport?", "We hebben een rapport van 60 pagina's.",
-         "working_alliance"),
-        ("Looking for a stage to share my findings.", "Een student die dit als stage wil doen?",
-         "speaking"),
+        (
+            "AI coaching bots: do they build rapport?",
+            "We hebben een rapport van 60 pagina's.",
+            "working_alliance",
+        ),
+        (
+            "Looking for a stage to share my findings.",
+            "Een student die dit als stage wil doen?",
+            "speaking",
+        ),
         ("Ieder kind verdient een goede coach.", "What kind of coach do I need?", "youth"),
         ("Mijn chef stuurt me naar een coach.", "A chef who wants a career change.", "manager"),
         ("Coaches need rest.", "De rest van de groep bleef.", "work_life"),

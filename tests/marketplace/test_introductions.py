@@ -227,9 +227,7 @@ def test_dashboard_tag_lists_waiting_requests(client_for, pair, rf):
 
 
 @pytest.mark.parametrize("contact", ["Bel me op 06-12345678.", "Mail thomas@voorbeeld.nl"])
-def test_a_message_with_contact_details_is_refused_and_kept_for_editing(
-    client_for, pair, contact
-):
+def test_a_message_with_contact_details_is_refused_and_kept_for_editing(client_for, pair, contact):
     need, offer = pair
     need.author.language = "en"
     need.author.save()

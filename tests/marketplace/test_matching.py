@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coachbridge.marketplace.models import HiddenMatch, Post
 from coachbridge.marketplace.services import index as index_service
@@ -166,12 +166,17 @@ def test_real_sentence_encoder_matches_across_languages(settings, researcher, co
     offer = create_post(coach, **OFFER)
     create_post(member, **UNRELATED)
 
-    found = matches_for(need)
+    with translation.override("en"):
+        found = matches_for(need)
+    with translation.override("nl"):
+        found_in_dutch = matches_for(need)
 
     assert index_service.embedder() is not None
     assert get_index().embedder is index_service.embedder()
     assert [match.post for match in found][:1] == [offer]
+    # the reasons speak the reader's language, whatever the language of the post
     assert any("working alliance" in reason for reason in found[0].why)
+    assert any("werkrelatie" in reason for reason in found_in_dutch[0].why)
 
 
 def test_compaction_job_drops_posts_past_their_end_date(researcher, coach):

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.enums import RoleCode
@@ -12,10 +13,16 @@ from coachbridge.common.models import Theme
 from coachbridge.events.enums import MeetingStatus
 from coachbridge.events.models import Meeting
 from coachbridge.marketplace.enums import Category, DigestFrequency, PostKind, PostLanguage
-from coachbridge.marketplace.models import TEXT_MAX_LENGTH, Post
+from coachbridge.marketplace.models import Post
 from coachbridge.marketplace.services.introductions import IntroductionError, check_message
 from coachbridge.marketplace.services.posts import find_duplicate
-from coachbridge.marketplace.validators import validate_post_text
+from coachbridge.marketplace.validators import EMPTY_TEXT, EMPTY_TITLE, validate_post_text
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """Meetings of a series share their title: the date tells them apart."""
+    day = date_format(timezone.localtime(meeting.starts_at), "j F Y")
+    return f"{meeting.title} ({day})"
 
 
 class ThemeChoiceMixin:
@@ -29,7 +36,7 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
     language = forms.ChoiceField(
         label=_("Language of the text"),
         required=False,
-        choices=[("", _("Detect it for me")), *PostLanguage.choices],
+        choices=[("", _("Detect it automatically")), *PostLanguage.choices],
         help_text=_("We detect the language when you save. You can change it later."),
     )
     confirm_duplicate = forms.BooleanField(label=_("Yes, I want to post it anyway"), required=False)
@@ -51,7 +58,7 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
             "kind": forms.RadioSelect,
             "themes": forms.CheckboxSelectMultiple,
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "text": forms.Textarea(attrs={"rows": 8, "maxlength": TEXT_MAX_LENGTH}),
+            "text": forms.Textarea(attrs={"rows": 8}),  # no maxlength: a paste is not cut silently
         }
         help_texts = {
             "text": _("Plain text. Title and text together at most 5,000 characters."),
@@ -71,8 +78,10 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
             status=MeetingStatus.PUBLISHED
         ).order_by("-starts_at")
         self.fields["meeting"].empty_label = _("No meeting")
-        self.fields["title"].required = False  # checked with a clearer message in clean()
-        self.fields["text"].required = False
+        self.fields["meeting"].label_from_instance = meeting_label
+        self.fields["title"].error_messages["required"] = EMPTY_TITLE
+        self.fields["text"].required = True
+        self.fields["text"].error_messages["required"] = EMPTY_TEXT
         self._theme_labels()
         if not self.is_bound or not self.data.get("confirm_duplicate"):
             self.fields["confirm_duplicate"].widget = forms.HiddenInput()
@@ -89,12 +98,13 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        title, text = data.get("title") or "", data.get("text") or ""
+        if "title" not in data or "text" not in data:
+            return data  # the field says what to fix
+        title, text = data["title"], data["text"]
         try:
             validate_post_text(title, text)
         except ValidationError as error:
-            field = {"empty_title": "title"}.get(error.code or "", "text")
-            self.add_error(field, error)
+            self.add_error(None, error)  # keyed by the field to fix
             return data
         self.duplicate = find_duplicate(self.author, title=title, text=text, exclude=self.instance)
         if self.duplicate is not None and not data.get("confirm_duplicate"):
@@ -182,5 +192,6 @@ class BrowseForm(ThemeChoiceMixin, forms.Form):
     def __init__(self, *args: Any, public: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._theme_labels()
+        self.fields["meeting"].label_from_instance = meeting_label
         if public:
             del self.fields["role"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from coachbridge.marketplace.models import TEXT_MAX_LENGTH
 
@@ -13,32 +15,41 @@ SCRIPT = re.compile(r"<\s*/?\s*(script|iframe|object|embed)\b|javascript\s*:|\bo
 TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(\s[^<>]*)?/?\s*>", re.I)
 
 
+EMPTY_TITLE = _lazy("Give your post a title.")
+EMPTY_TEXT = _lazy("Write a few sentences about what you look for or offer.")
+
+
 def validate_post_text(title: str, text: str) -> None:
-    """Raise ValidationError with a clear message for empty, too long or script-laden texts."""
+    """Raise ValidationError with a clear message for empty, too long or script-laden texts,
+    keyed by the field to fix ("title" or "text")."""
     if not title.strip():
-        raise ValidationError(_("Give your post a title."), code="empty_title")
+        raise ValidationError({"title": EMPTY_TITLE}, code="empty")
     if not text.strip():
-        raise ValidationError(
-            _("Write a few sentences about what you look for or offer."), code="empty_text"
-        )
+        raise ValidationError({"text": EMPTY_TEXT}, code="empty")
     size = len(title) + len(text)
     if size > TEXT_MAX_LENGTH:
         raise ValidationError(
-            _(
-                "Your title and text are %(size)d characters together. The limit is %(limit)d. "
-                "Please make them shorter."
-            )
-            % {"size": size, "limit": TEXT_MAX_LENGTH},
+            {
+                "text": _(
+                    "Your title and text are %(size)s characters together. The limit is "
+                    "%(limit)s. Please make them shorter."
+                )
+                % {
+                    "size": number_format(size, force_grouping=True),
+                    "limit": number_format(TEXT_MAX_LENGTH, force_grouping=True),
+                }
+            },
             code="too_long",
         )
-    if SCRIPT.search(title) or SCRIPT.search(text):
-        raise ValidationError(
-            _(
-                "Your text contains program code (such as a script). Please remove it: "
-                "posts are plain text."
-            ),
-            code="script",
+    scripts = {
+        name: _(
+            "This contains program code (such as a script). Please remove it: posts are plain text."
         )
+        for name, value in (("title", title), ("text", text))
+        if SCRIPT.search(value)
+    }
+    if scripts:
+        raise ValidationError(scripts, code="script")
 
 
 def has_html(*texts: str) -> bool:

@@ -645,18 +645,19 @@ class MatchIndex:
             "total": total,
         }
 
-    def matches(self, post_id: str, k: int = 10) -> list[Match]:
-        """The ``k`` best posts of the other kind for an indexed post, best first."""
+    def matches(self, post_id: str, k: int = 10, lang: textmod.Lang | None = None) -> list[Match]:
+        """The ``k`` best posts of the other kind for an indexed post, best first; reasons in
+        ``lang`` (default: the post's language)."""
         from coachbridge.engine.matching.rank import rank  # noqa: PLC0415
 
         kind, query = self.query_of(post_id)
-        return rank(self, query, _other(kind), k)
+        return rank(self, query, _other(kind), k, lang)
 
-    def search(self, post: Post, k: int = 10) -> list[Match]:
+    def search(self, post: Post, k: int = 10, lang: textmod.Lang | None = None) -> list[Match]:
         """The ``k`` best posts of the other kind for a post that need not be indexed."""
         from coachbridge.engine.matching.rank import rank  # noqa: PLC0415
 
-        return rank(self, self.query_for(post), _other(post.kind), k)
+        return rank(self, self.query_for(post), _other(post.kind), k, lang)
 
     # -----------------------------------------------------------------------------------------
     # Saving and loading

@@ -40,8 +40,11 @@ TEMPLATES: dict[str, dict[textmod.Lang, str]] = {
 }
 
 
-def rank(index: MatchIndex, query: Query, kind: str, k: int) -> list[Match]:
-    """The ``k`` best rows of ``kind`` for ``query``, with reasons; ties broken by id."""
+def rank(
+    index: MatchIndex, query: Query, kind: str, k: int, lang: textmod.Lang | None = None
+) -> list[Match]:
+    """The ``k`` best rows of ``kind`` for ``query``, with reasons in ``lang`` (default: the
+    query's language); ties broken by id."""
     import numpy as np  # noqa: PLC0415
 
     rows = index.candidates(query, kind)
@@ -57,7 +60,7 @@ def rank(index: MatchIndex, query: Query, kind: str, k: int) -> list[Match]:
     else:
         keep = np.arange(len(rows))
     order = sorted(keep.tolist(), key=lambda i: (-float(scores[i]), ids[i]))
-    lang = textmod.LANGS[query.lang]
+    lang = lang or textmod.LANGS[query.lang]
     out: list[Match] = []
     for pos in order[:k]:
         out.append(

@@ -5,20 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='cafetable',
-            name='host',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='hosted_tables', to='events.registration', verbose_name='host'),
+            model_name="cafetable",
+            name="host",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="hosted_tables",
+                to="events.registration",
+                verbose_name="host",
+            ),
         ),
         migrations.AlterField(
-            model_name='cafetable',
-            name='theme',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tables', to='events.cafetheme', verbose_name='theme'),
+            model_name="cafetable",
+            name="theme",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="tables",
+                to="events.cafetheme",
+                verbose_name="theme",
+            ),
         ),
     ]

@@ -4,16 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('common', '0002_seed_themes'),
-        ('knowledge', '0005_remove_item_agenda_question_url'),
+        ("common", "0002_seed_themes"),
+        ("knowledge", "0005_remove_item_agenda_question_url"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='item',
-            name='themes',
-            field=models.ManyToManyField(blank=True, related_name='knowledge_items', to='common.theme', verbose_name='themes'),
+            model_name="item",
+            name="themes",
+            field=models.ManyToManyField(
+                blank=True, related_name="knowledge_items", to="common.theme", verbose_name="themes"
+            ),
         ),
     ]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.module_loading import import_string
 
 from coachbridge.engine.matching import Match, MatchIndex
@@ -189,9 +190,11 @@ def compact() -> int:
 
 
 def raw_matches(post: Post, k: int) -> list[Match]:
-    """The engine's best ``k`` posts of the other kind for ``post``, indexed or not."""
+    """The engine's best ``k`` posts of the other kind for ``post``, indexed or not, with
+    reasons in the language of the page or e-mail being made."""
+    lang = "en" if (translation.get_language() or "").startswith("en") else "nl"
     with _lock:
         index = get_index()
         if str(post.pk) in index:
-            return index.matches(str(post.pk), k)
-        return index.search(engine_post(post), k)
+            return index.matches(str(post.pk), k, lang)
+        return index.search(engine_post(post), k, lang)

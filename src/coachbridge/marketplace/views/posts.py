@@ -191,7 +191,9 @@ def post_status(request: HttpRequest, pk: int) -> HttpResponse:
                 PostStatus.PAUSED: _(
                     "Your post is paused. Nobody sees it until you open it again."
                 ),
-                PostStatus.CLOSED: _("Great that you found it! Your post is closed."),
+                PostStatus.CLOSED: _("Great that you found it! Your post is closed.")
+                if post.kind == PostKind.NEED
+                else _("Your post is closed."),
             }[PostStatus(status)],
         )
     return redirect(post)
