@@ -247,3 +247,18 @@ def test_report_edit_without_report_offers_to_write_it(cafe, organiser):
 
     assert url("report-generate", cafe.meeting) in page
     assert not Report.objects.exists()
+
+
+def test_insights_that_come_in_after_publishing_wait_until_published_again(report, cafe, organiser):
+    client = english(organiser)
+    client.post(url("report-publish", cafe.meeting), {"visibility": "public"})
+    Insight.objects.create(cafe=cafe, theme=cafe.themes.first(), text="Late en ongelezen notitie")
+
+    public_before = english().get(url("report-detail", cafe.meeting)).content.decode()
+    edit = client.get(url("report-edit", cafe.meeting)).content.decode()
+    client.post(url("report-publish", cafe.meeting), {"visibility": "public"})
+    public_after = english().get(url("report-detail", cafe.meeting)).content.decode()
+
+    assert "Late en ongelezen notitie" not in public_before
+    assert "1 insight came in after you published." in edit
+    assert "Late en ongelezen notitie" in public_after

@@ -80,6 +80,25 @@ def may_read(report: Report, user: Any) -> bool | None:
     return False
 
 
+def reported_insights(report: Report) -> Any:
+    """The insights a report shows: once published, only those the organiser could check
+    before publishing; notes that come in later (a harvest opened again) wait until the
+    report is published again."""
+    insights = Insight.objects.filter(cafe__meeting=report.meeting, hidden=False)
+    if report.published_at is not None:
+        insights = insights.filter(created__lte=report.published_at)
+    return insights
+
+
+def insights_waiting(report: Report) -> int:
+    """Insights that came in after the report was published and that it does not show yet."""
+    if report.published_at is None:
+        return 0
+    return Insight.objects.filter(
+        cafe__meeting=report.meeting, hidden=False, created__gt=report.published_at
+    ).count()
+
+
 def theme_parts(report: Report) -> list[ThemePart]:
     """Every theme of the café with its text, sub-themes, highlights and insights (no authors)."""
     cafe = Cafe.objects.filter(meeting=report.meeting).first()
@@ -88,7 +107,7 @@ def theme_parts(report: Report) -> list[ThemePart]:
     themes = list(cafe.themes.all())
     subthemes = list(SubTheme.objects.filter(theme__cafe=cafe).order_by("position", "pk"))
     insights = list(
-        Insight.objects.filter(cafe=cafe, hidden=False)
+        reported_insights(report)
         .order_by("pk")
         .values_list("theme_id", "subtheme_id", "text", "is_highlight")
     )
@@ -219,10 +238,8 @@ def set_visibility(report: Report, *, visibility: str, by: User) -> None:
     if visibility not in ReportVisibility.values:
         raise ReportError(_("Choose who may read the report."))
     report.visibility = visibility
-    if visibility == ReportVisibility.DRAFT:
-        report.published_at = None
-    elif report.published_at is None:
-        report.published_at = timezone.now()
+    # publishing (again) takes in the insights that came in up to now
+    report.published_at = None if visibility == ReportVisibility.DRAFT else timezone.now()
     report.updated_by = by
     report.save(update_fields=["visibility", "published_at", "updated_by", "updated"])
     log_action("report.visibility_set", actor=by, obj=report, visibility=visibility)

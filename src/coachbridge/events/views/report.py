@@ -154,6 +154,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "sections": sections,
             "visibility_form": ReportVisibilityForm(initial={"visibility": report.visibility}),
+            "waiting": services.insights_waiting(report),
         },
     )
 
