@@ -104,6 +104,9 @@ def test_duplicate_post_is_flagged_before_saving_and_saved_after_confirming(clie
 
     assert again.status_code == 200
     assert "confirm_duplicate" in again.context["form"].errors
+    assert (
+        f'href="{Post.objects.order_by("pk").first().get_absolute_url()}"' in again.content.decode()
+    )
     assert confirmed.status_code == 302
     assert Post.objects.count() == 2
 
