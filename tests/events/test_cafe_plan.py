@@ -81,7 +81,10 @@ def test_quality_names_repeats_and_missing_roles():
 
     with translation.override("en"):
         lines = plan_quality(plan)
+    with translation.override("nl"):
+        dutch = plan_quality(plan)
 
+    assert "0,5 mensen" in dutch[3][1]  # a Dutch decimal comma
     assert lines == [
         (False, "2 times two people meet again."),
         (True, "Nobody visits a theme twice."),

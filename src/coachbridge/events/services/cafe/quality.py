@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -89,7 +90,7 @@ def plan_quality(plan: SeatingPlan) -> list[tuple[bool, str]]:
             (
                 True,
                 _("On average a table is %(seats)s seats away from the best mix of backgrounds.")
-                % {"seats": f"{figures.get('mix', 0):.1f}"},
+                % {"seats": number_format(figures.get("mix", 0), 1)},
             )
         )
     spread = figures.get("size_spread", 0)
