@@ -240,3 +240,22 @@ def test_opinions_page_without_votes_explains(client_for, member):
 
     assert response.context["view"].groups == []
     assert "<svg" not in response.content.decode()
+
+
+def test_a_question_card_asks_whether_research_should_answer_it(client_for, member):
+    question = QuestionFactory(title="Hoe werkt coaching bij rouw?")
+    client = client_for(member)
+
+    card = client.get(reverse("agenda:vote")).content.decode()
+    client.post(
+        reverse("agenda:statement-vote", kwargs={"pk": question.statement.pk}), {"value": "1"}
+    )
+    StatementFactory(text="Coaching is geen therapie")
+    statement_card = client.get(reverse("agenda:vote")).content.decode()
+
+    assert "Hoe werkt coaching bij rouw?" in card
+    assert "Moet onderzoek deze vraag beantwoorden?" in card
+    assert ">Ja</button>" in card and ">Nee</button>" in card
+    assert "Coaching is geen therapie" in statement_card
+    assert "Moet onderzoek deze vraag beantwoorden?" not in statement_card
+    assert ">Eens</button>" in statement_card
