@@ -15,6 +15,7 @@ from icalendar import Calendar
 from coachbridge.events.enums import MeetingStatus, RegistrationStatus
 from coachbridge.events.models import CalendarFeed, Meeting, MeetingSeries, Registration
 from coachbridge.events.services.meetings import series_dates, sync_series
+from tests.factories.accounts import ProfileFactory
 from tests.factories.events import MeetingFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -371,3 +372,28 @@ def test_attendee_list_query_count_does_not_grow(client_for, organiser, count):
 
     assert len(response.context["registrations"]) == count
     assert len(queries) == 4
+
+
+def test_the_video_link_is_for_the_people_who_come(client, client_for, member, organiser):
+    meeting = MeetingFactory(place="", online_url="https://video.example.org/geheim")
+    RegistrationFactory(meeting=meeting, user=member, name="Mila Lid")
+    ics = reverse("events:meeting-ics", kwargs={"pk": meeting.pk})
+    outsider = client_for(ProfileFactory().user)
+
+    for reader in (client, outsider):
+        assert "video.example.org" not in reader.get(meeting.get_absolute_url()).content.decode()
+        assert b"video.example.org" not in reader.get(ics).content
+    for reader in (client_for(member), client_for(organiser)):
+        assert "video.example.org/geheim" in reader.get(meeting.get_absolute_url()).content.decode()
+        assert b"video.example.org/geheim" in reader.get(ics).content
+
+
+def test_a_past_meeting_shows_no_places_left(client):
+    start = timezone.now() - dt.timedelta(days=30)
+    meeting = MeetingFactory(starts_at=start, ends_at=start + dt.timedelta(hours=2), capacity=20)
+
+    past = client.get(meeting.get_absolute_url()).content.decode()
+    coming = client.get(MeetingFactory(capacity=20).get_absolute_url()).content.decode()
+
+    assert "Plaatsen over" not in past
+    assert "Plaatsen over" in coming

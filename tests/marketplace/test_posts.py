@@ -330,3 +330,12 @@ def test_the_dashboard_shows_introductions_waiting_and_the_new_parts(client_for,
     assert introduction.get_absolute_url() in page
     for name in ("marketplace:home", "agenda:vote", "knowledge:item-list"):
         assert reverse(name) in page
+
+
+def test_the_menu_marks_the_marketplace_on_all_its_pages(client_for, member):
+    home = client_for(member).get(reverse("marketplace:home")).content.decode()
+    browse = client_for(member).get(reverse("marketplace:post-list")).content.decode()
+
+    link = f'href="{reverse("marketplace:home")}"'
+    assert f'{link} aria-current="page"' in home
+    assert f'{link} aria-current="true"' in browse

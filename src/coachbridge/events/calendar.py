@@ -12,17 +12,18 @@ from coachbridge.events.enums import MeetingStatus
 from coachbridge.events.models import Meeting
 
 
-def meetings_to_ical(meetings: Iterable[Meeting], *, name: str) -> bytes:
+def meetings_to_ical(meetings: Iterable[Meeting], *, name: str, online_links: bool = True) -> bytes:
+    """``online_links``: whether the reader may see the meetings' video links."""
     calendar = Calendar()
     calendar.add("prodid", "-//coachbridge//Leernetwerk Coaching//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     for meeting in meetings:
-        calendar.add_component(_event(meeting))
+        calendar.add_component(_event(meeting, online_link=online_links))
     return calendar.to_ical()
 
 
-def _event(meeting: Meeting) -> Event:
+def _event(meeting: Meeting, *, online_link: bool) -> Event:
     event = Event()
     host = settings.SITE_URL.split("://", 1)[-1]
     event.add("uid", f"meeting-{meeting.pk}@{host}")
@@ -31,8 +32,9 @@ def _event(meeting: Meeting) -> Event:
     event.add("dtend", meeting.ends_at)
     event.add("dtstamp", timezone.now())
     event.add("url", f"{settings.SITE_URL}{meeting.get_absolute_url()}")
-    if meeting.place or meeting.online_url:
-        event.add("location", meeting.place or meeting.online_url)
+    online_url = meeting.online_url if online_link else ""
+    if meeting.place or online_url:
+        event.add("location", meeting.place or online_url)
     if meeting.description:
         event.add("description", meeting.description)
     if meeting.status == MeetingStatus.CANCELLED:

@@ -22,7 +22,7 @@ from coachbridge.events.access import (
 from coachbridge.events.calendar import meetings_to_ical
 from coachbridge.events.enums import MeetingStatus, RegistrationStatus
 from coachbridge.events.forms import GuestRegistrationForm, MeetingForm, SeriesForm
-from coachbridge.events.models import CalendarFeed, Meeting, MeetingSeries
+from coachbridge.events.models import CalendarFeed, Meeting, MeetingSeries, Registration
 from coachbridge.events.services import meetings as services
 from coachbridge.events.services.meetings import (
     ATTENDANCE_COLUMNS,
@@ -52,21 +52,28 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def own_registration(request: HttpRequest, meeting: Meeting) -> Registration | None:
+    if not request.user.is_authenticated:
+        return None
+    return meeting.registrations.filter(
+        user=request.user, status=RegistrationStatus.REGISTERED
+    ).first()
+
+
+def sees_online_link(request: HttpRequest, meeting: Meeting) -> bool:
+    """The video link is for the people who come (and organisers), not for every visitor."""
+    return can_manage(request.user) or own_registration(request, meeting) is not None
+
+
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
-    own = (
-        meeting.registrations.filter(user=request.user).first()
-        if request.user.is_authenticated
-        else None
-    )
     return render(
         request,
         "events/meeting_detail.html",
         {
             "meeting": meeting,
-            "own_registration": own
-            if own and own.status == RegistrationStatus.REGISTERED
-            else None,
+            "own_registration": own_registration(request, meeting),
+            "sees_online_link": sees_online_link(request, meeting),
             "seats_left": seats_left(meeting),
             "registered_count": active_registrations(meeting).count(),
             "can_manage": can_manage(request.user),
@@ -206,7 +213,10 @@ def send_reminder(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     response = HttpResponse(
-        meetings_to_ical([meeting], name=meeting.title), content_type="text/calendar"
+        meetings_to_ical(
+            [meeting], name=meeting.title, online_links=sees_online_link(request, meeting)
+        ),
+        content_type="text/calendar",
     )
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
     return response
