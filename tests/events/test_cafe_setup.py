@@ -238,3 +238,13 @@ def test_compute_view_shows_the_refusal_and_makes_no_plan(organiser_client):
 
     assert "There are more people than seats: 9 people and 8 seats." in response.content.decode()
     assert not SeatingPlan.objects.exists()
+
+
+def test_rounds_are_named_by_their_number(organiser_client):
+    meeting = MeetingFactory(title="Impact Meeting")
+    organiser_client.post(url("cafe-setup", meeting))
+
+    page = organiser_client.get(url("cafe-rounds", meeting)).content.decode()
+
+    assert "<legend>Round 2</legend>" in page
+    assert "Impact Meeting #" not in page

@@ -201,9 +201,9 @@ def test_rate_limit_per_table_link_holds_across_people(cafe, organiser):
     people = [RegistrationFactory(meeting=cafe.meeting) for _ in range(5)]
     added = 0
     with pytest.raises(HarvestError):
-        for _round in range(RATE_LIMIT_PER_PERSON):
+        for number in range(RATE_LIMIT_PER_PERSON):
             for person in people:
-                add_insight(cafe, text="Nog een idee", table=table, author=person, link="T")
+                add_insight(cafe, text=f"Idee {number}", table=table, author=person, link="T")
                 added += 1
 
     assert added == Insight.objects.count() == 20
@@ -343,3 +343,17 @@ def test_the_insight_form_speaks_the_readers_language(cafe, guest):
 
     assert "Short is fine: one idea per note. At most 500 characters." in english_page
     assert "Kort is goed: één idee per briefje. Hoogstens 500 tekens." in dutch
+
+
+def test_the_same_note_sent_twice_is_saved_once(cafe, guest):
+    table = cafe.tables.get(label="T1")
+    client = english()
+
+    for _ in range(2):  # a button tapped twice
+        client.post(personal_url(guest), {"table": table.pk, "text": "Meer praktijkonderzoek"})
+    client.post(personal_url(guest), {"table": table.pk, "text": "Iets anders"})
+
+    assert list(Insight.objects.order_by("pk").values_list("text", flat=True)) == [
+        "Meer praktijkonderzoek",
+        "Iets anders",
+    ]

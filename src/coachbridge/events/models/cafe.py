@@ -105,6 +105,11 @@ class CafeRound(models.Model):
     def __str__(self) -> str:
         return f"{self.cafe} #{self.number}"
 
+    @property
+    def display_name(self) -> str:
+        """The round as organisers name it on their pages: "Ronde 2"."""
+        return str(_("Round %(number)s") % {"number": self.number})
+
 
 class SeatingPlan(models.Model):
     """A computed (and maybe hand-edited) plan: who sits at which table in every round.

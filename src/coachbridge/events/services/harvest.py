@@ -7,11 +7,13 @@ placed by hand guide the next grouping (docs/user/harvest-and-report.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coachbridge.accounts.models import User
@@ -32,6 +34,7 @@ from coachbridge.events.models import (
 from coachbridge.events.models.harvest import INSIGHT_MAX_LENGTH
 
 INSIGHT_MIN_LENGTH = 3
+DOUBLE_TAP = dt.timedelta(minutes=2)  # the same note again this soon is the same note
 # At most this many insights per minute through one link (a table's or a person's) ...
 RATE_LIMIT_PER_LINK = 20
 # ... and from one person, whatever link they use.
@@ -121,6 +124,16 @@ def add_insight(
         raise HarvestError(
             _("Keep it short: at most %(max)d characters.") % {"max": INSIGHT_MAX_LENGTH}
         )
+    same_note = Insight.objects.filter(
+        cafe=cafe,
+        theme=theme,
+        table=table,
+        author=author,
+        text=text,
+        created__gte=timezone.now() - DOUBLE_TAP,
+    ).first()
+    if same_note is not None:  # a button tapped twice, or a form sent again
+        return same_note
     limits: list[tuple[str, int]] = []
     if link:
         limits.append((f"link:{link}", RATE_LIMIT_PER_LINK))
