@@ -4,6 +4,7 @@ contact details that stay private until acceptance."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils.html import escape
 
 from coachbridge.marketplace.models import Introduction
 from coachbridge.marketplace.services.introductions import (
@@ -170,7 +171,8 @@ def test_one_introduction_per_pair_and_not_from_someone_elses_post(client_for, p
     assert Introduction.objects.count() == 1
     for refused in (twice, back):
         assert refused.status_code == 200  # the post's page again, with the reason
-        assert refused.context["introduction_form"].non_field_errors()
+        [reason] = refused.context["introduction_form"].non_field_errors()
+        assert escape(reason) in refused.content.decode()
 
 
 def test_daily_limit_stops_spam_with_a_clear_message(client_for, settings, researcher):
@@ -192,7 +194,9 @@ def test_daily_limit_stops_spam_with_a_clear_message(client_for, settings, resea
         "You asked for 2 introductions in the last 24 hours. That is the limit, to keep the "
         "marketplace free of spam. Please try again tomorrow."
     ]
-    assert "Hello from Thomas</textarea>" in response.content.decode()  # nothing typed is lost
+    page = response.content.decode()
+    assert "You asked for 2 introductions in the last 24 hours." in page
+    assert "Hello from Thomas</textarea>" in page  # nothing typed is lost
     assert len(mail.outbox) == 2
 
 
