@@ -397,3 +397,17 @@ def test_a_past_meeting_shows_no_places_left(client):
 
     assert "Plaatsen over" not in past
     assert "Plaatsen over" in coming
+
+
+def test_a_guest_gets_the_video_link_after_registering(client):
+    meeting = MeetingFactory(place="", online_url="https://video.example.org/geheim")
+
+    before = client.get(meeting.get_absolute_url()).content.decode()
+    response = client.post(
+        reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST
+    )
+    own_page = client.get(response["Location"]).content.decode()
+
+    assert "video.example.org" not in before
+    assert "https://video.example.org/geheim" in mail.outbox[0].body
+    assert 'href="https://video.example.org/geheim"' in own_page

@@ -80,23 +80,24 @@ def may_read(report: Report, user: Any) -> bool | None:
     return False
 
 
+def _shown_insights(report: Report) -> Any:
+    return Insight.objects.filter(cafe__meeting=report.meeting, hidden=False)
+
+
 def reported_insights(report: Report) -> Any:
     """The insights a report shows: once published, only those the organiser could check
     before publishing; notes that come in later (a harvest opened again) wait until the
     report is published again."""
-    insights = Insight.objects.filter(cafe__meeting=report.meeting, hidden=False)
-    if report.published_at is not None:
-        insights = insights.filter(created__lte=report.published_at)
-    return insights
+    if report.published_at is None:
+        return _shown_insights(report)
+    return _shown_insights(report).filter(created__lte=report.published_at)
 
 
 def insights_waiting(report: Report) -> int:
     """Insights that came in after the report was published and that it does not show yet."""
     if report.published_at is None:
         return 0
-    return Insight.objects.filter(
-        cafe__meeting=report.meeting, hidden=False, created__gt=report.published_at
-    ).count()
+    return _shown_insights(report).filter(created__gt=report.published_at).count()
 
 
 def theme_parts(report: Report) -> list[ThemePart]:

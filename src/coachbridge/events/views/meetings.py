@@ -60,20 +60,21 @@ def own_registration(request: HttpRequest, meeting: Meeting) -> Registration | N
     ).first()
 
 
-def sees_online_link(request: HttpRequest, meeting: Meeting) -> bool:
+def sees_online_link(request: HttpRequest, own: Registration | None) -> bool:
     """The video link is for the people who come (and organisers), not for every visitor."""
-    return can_manage(request.user) or own_registration(request, meeting) is not None
+    return own is not None or can_manage(request.user)
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
+    own = own_registration(request, meeting)
     return render(
         request,
         "events/meeting_detail.html",
         {
             "meeting": meeting,
-            "own_registration": own_registration(request, meeting),
-            "sees_online_link": sees_online_link(request, meeting),
+            "own_registration": own,
+            "sees_online_link": sees_online_link(request, own),
             "seats_left": seats_left(meeting),
             "registered_count": active_registrations(meeting).count(),
             "can_manage": can_manage(request.user),
@@ -214,7 +215,9 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request, pk)
     response = HttpResponse(
         meetings_to_ical(
-            [meeting], name=meeting.title, online_links=sees_online_link(request, meeting)
+            [meeting],
+            name=meeting.title,
+            online_links=sees_online_link(request, own_registration(request, meeting)),
         ),
         content_type="text/calendar",
     )
