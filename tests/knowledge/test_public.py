@@ -167,3 +167,30 @@ def test_list_shows_a_translated_text_once_in_the_readers_language(client):
     assert "Alleen in het Engels" in in_dutch  # no Dutch version: shown as it is
     assert len(in_dutch) == 3  # a draft translation hides nothing
     assert "Does coaching work?" in english_filter and "Werkt coaching?" not in english_filter
+
+
+def test_english_item_on_a_dutch_page_speaks_english_inside_the_article(client):
+    """WCAG 3.1.2: inside lang="en" every heading and label is English; the site around it and
+    a card's labels on the list stay in the visitor's language."""
+    item = published(
+        title="Goal setting in coaching",
+        language="en",
+        citation="Smith (2024).",
+        findings="Clear goals help.",
+    )
+
+    body = client.get(item.get_absolute_url(), headers={"accept-language": "nl"}).content.decode()
+    article = body[body.index('<article class="knowledge-item prose" lang="en">') :]
+    article, after = article.split("</article>", 1)
+
+    assert "<h2 id=\"section-findings\">What was found</h2>" in article
+    assert '<h2 id="sources-heading">Sources</h2>' in article
+    assert "Strength of the evidence:" in article
+    assert "Wat is gevonden" not in article and "Bronnen" not in article
+    assert "Woordenlijst" in after  # the page around it stays Dutch
+
+    listing = client.get(reverse("knowledge:item-list"), headers={"accept-language": "nl"})
+    card = listing.content.decode()
+    card = card[card.index('<article class="card knowledge-card">') :].split("</article>")[0]
+    assert '<h3 class="card-title" lang="en">' in card
+    assert "· Engels" in card and 'lang="en">Clear' not in card
