@@ -254,7 +254,7 @@ def test_personal_link_preselects_the_table_of_the_seating_plan(cafe, guest):
 
     page = english().get(personal_url(guest)).content.decode()
 
-    assert f'<option value="{table.pk}" selected>' in page
+    assert f'<option value="{table.pk}" selected>T2 · Thema 2</option>' in page
 
 
 def test_wall_shows_newest_insights_without_authors_and_polls(cafe, guest, organiser):

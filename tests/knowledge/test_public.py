@@ -183,7 +183,7 @@ def test_english_item_on_a_dutch_page_speaks_english_inside_the_article(client):
     article = body[body.index('<article class="knowledge-item prose" lang="en">') :]
     article, after = article.split("</article>", 1)
 
-    assert "<h2 id=\"section-findings\">What was found</h2>" in article
+    assert '<h2 id="section-findings">What was found</h2>' in article
     assert '<h2 id="sources-heading">Sources</h2>' in article
     assert "Strength of the evidence:" in article
     assert "Wat is gevonden" not in article and "Bronnen" not in article

@@ -35,6 +35,7 @@ class InsightForm(forms.Form):
         self.fixed_table = table
         self.fields["theme"].queryset = cafe.themes.all()
         self.fields["table"].queryset = cafe.tables.select_related("theme")
+        self.fields["table"].label_from_instance = lambda table: table.display_name  # type: ignore[attr-defined]
         if table is not None:
             del self.fields["table"]
             if table.theme_id:

@@ -88,6 +88,11 @@ class CafeTable(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    @property
+    def display_name(self) -> str:
+        """The table as a guest picks it on a phone: "T2 · Bruggen naar de praktijk"."""
+        return f"{self.label} · {self.theme.title}" if self.theme_id else self.label
+
 
 class CafeRound(models.Model):
     cafe = models.ForeignKey(Cafe, on_delete=models.CASCADE, related_name="rounds")
