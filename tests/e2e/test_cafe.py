@@ -120,12 +120,16 @@ def test_organiser_plans_moves_checks_in_and_runs_the_wall(
     wall = projector.new_page()
     wall.goto(f"{base}/meetings/{meeting.pk}/cafe/wall/{cafe.wall_token}/")
     expect(wall.locator(".wall-list li")).to_have_count(26)
+    # A projector cannot scroll: the list shrinks until the last name is on the screen.
+    expect(wall.locator(".wall-list li").last).to_be_in_viewport(ratio=1)
     page.goto(f"{base}/meetings/{meeting.pk}/cafe/day/")
     page.click("text=Start round 1")
     expect(page.locator(".lead").first).to_contain_text("Round 1 of 3")
     screenshot(page, "46-cafe-day-en")
     expect(wall.locator(".wall-status")).to_contain_text("1", timeout=15_000)
     expect(wall.locator(".wall-time")).to_be_visible()
+    expect(wall.locator(".wall-list li").last).to_be_in_viewport(ratio=1)
+    assert wall.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")
     screenshot(wall, "47-cafe-wall")
     assert violations(wall) == []
     projector.close()
