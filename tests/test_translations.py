@@ -87,6 +87,23 @@ def test_words_with_two_meanings_get_their_own_dutch_word():
         assert translation.pgettext("the post an introduction is about", "About") == "Gaat over"
 
 
+def test_one_word_for_comments_in_each_place():
+    """A question's discussion has reacties, a reviewed text opmerkingen; a page never mixes
+    them ("Nog geen reacties" above an "Opmerking plaatsen" button)."""
+    from django.utils import translation
+
+    from coachbridge.agenda.models import Comment
+    from coachbridge.knowledge.models import Comment as ReviewComment
+
+    with translation.override("nl"):
+        assert str(Comment._meta.verbose_name) == "reactie"
+        assert str(Comment._meta.verbose_name_plural) == "reacties"
+        assert translation.pgettext("discussion", "Add comment") == "Reactie plaatsen"
+        assert translation.gettext("No comments yet.") == "Nog geen reacties."
+        assert str(ReviewComment._meta.get_field("text").verbose_name) == "opmerking"
+        assert translation.gettext("Add comment") == "Opmerking plaatsen"
+
+
 def _subclasses(cls):
     for sub in cls.__subclasses__():
         yield sub

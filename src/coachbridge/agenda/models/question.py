@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coachbridge.agenda.enums import NotificationKind, QuestionStatus
 from coachbridge.common.models import Theme
@@ -115,14 +116,14 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField(_("comment"), max_length=COMMENT_MAX)
+    text = models.TextField(pgettext_lazy("discussion", "comment"), max_length=COMMENT_MAX)
     hidden = models.BooleanField(_("hidden"), default=False)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created", "pk"]
-        verbose_name = _("comment")
-        verbose_name_plural = _("comments")
+        verbose_name = pgettext_lazy("discussion", "comment")
+        verbose_name_plural = pgettext_lazy("discussion", "comments")
 
     def __str__(self) -> str:
         return self.text[:60]

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from coachbridge.accounts.models import User
 from coachbridge.agenda.enums import NotificationKind, QuestionStatus
@@ -158,7 +159,9 @@ def add_comment(question: Question, *, by: User, text: str) -> Comment:
     if question.merged_into_id:
         raise AgendaError(_("This question was merged into another one. Comment there."))
     text = clean_paragraphs(text)
-    check_length(text, minimum=COMMENT_MIN, maximum=COMMENT_MAX, what=_("comment"))
+    check_length(
+        text, minimum=COMMENT_MIN, maximum=COMMENT_MAX, what=pgettext("discussion", "comment")
+    )
     check_rate([(f"comment:{by.pk}", RATE_COMMENTS)])
     comment = Comment.objects.create(question=question, author=by, text=text)
     Follow.objects.get_or_create(question=question, user=by)
