@@ -446,3 +446,28 @@ def test_a_marketplace_post_links_to_proposing_it_as_a_question(client_for, memb
     assert (
         reverse("agenda:question-from-post", kwargs={"post_pk": post.pk}) in page.content.decode()
     )
+
+
+def test_every_agenda_page_shows_its_menu_first_and_marks_where_you_are(client_for, organiser):
+    """The agenda's own menu sits in the same place on every page (WCAG 3.2.3), above the
+    page's heading, with the current page marked."""
+    question = QuestionFactory()
+    pages = {
+        reverse("agenda:public"): "public",
+        reverse("agenda:question-list"): "question-list",
+        reverse("agenda:question-propose"): "question-propose",
+        reverse("agenda:vote"): "vote",
+        reverse("agenda:statement-add"): None,
+        reverse("agenda:opinions"): "opinions",
+        reverse("agenda:round-list"): "round-list",
+        question.get_absolute_url(): None,
+    }
+    client = client_for(organiser)
+
+    for url, current in pages.items():
+        html = client.get(url).content.decode()
+        main = html[html.index("<main") :]
+        assert main.index('class="subnav agenda-subnav"') < main.index("<h1"), url
+        menu = main[main.index('class="subnav') : main.index("</nav>")]
+        marked = f'href="{url}" aria-current="page"'
+        assert (marked in menu) == (current is not None), url

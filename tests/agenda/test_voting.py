@@ -235,6 +235,17 @@ def test_opinions_page_draws_an_svg_without_inline_styles(client_for):
     assert "Iedereen is het hierover eens" in content
 
 
+def test_moderator_finds_hidden_statements_once_in_the_page_body(client_for, organiser):
+    StatementFactory(text="Coaching werkt altijd", hidden=True)
+
+    content = client_for(organiser).get(reverse("agenda:opinions")).content.decode()
+
+    head, body = content.split("</head>", 1)
+    assert "Coaching werkt altijd" not in head
+    assert body.count("Coaching werkt altijd") == 1
+    assert body.count('id="hidden-heading"') == 1
+
+
 def test_opinions_page_without_votes_explains(client_for, member):
     response = client_for(member).get(reverse("agenda:opinions"))
 
