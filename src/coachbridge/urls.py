@@ -18,5 +18,6 @@ urlpatterns = [
     path("marketplace/", include("coachbridge.marketplace.urls")),
     path("agenda/", include("coachbridge.agenda.urls")),
     path("knowledge/", include("coachbridge.knowledge.urls")),
+    path("coaches/", include("coachbridge.directory.urls")),
     path("admin/", admin.site.urls),
 ]

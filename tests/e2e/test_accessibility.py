@@ -31,6 +31,8 @@ VISITOR_PAGES = [
     "/agenda/",
     "/knowledge/",
     "/knowledge/glossary/",
+    "/coaches/",
+    "/coaches/help/",
 ]
 MEMBER_PAGES = [
     "/",

@@ -17,7 +17,7 @@ from coachbridge.knowledge.rendering import (
     render_markdown,
     split_paragraphs,
 )
-from coachbridge.knowledge.search import search
+from coachbridge.knowledge.search import items_about, search
 
 
 def published_items() -> QuerySet[Item]:
@@ -146,3 +146,10 @@ def review_parts(item: Item, comments: list[Comment]) -> list[ReviewPart]:
         rest = [c for c in own if c.paragraph not in numbers]
         parts.append(ReviewPart(name, label, paragraphs, rest))
     return parts
+
+
+def published_items_about(
+    text: str, lang: str, *, limit: int = 3, min_score: float = 0.1
+) -> list[Item]:
+    """For other apps (the help-finder): published texts in ``lang`` about a typed text."""
+    return items_about(text, published_items(), lang, limit=limit, min_score=min_score)

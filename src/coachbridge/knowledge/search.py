@@ -110,3 +110,23 @@ def related_items(item: Item, candidates: QuerySet[Item], *, limit: int = 3) -> 
             scored.append((score, -other.pk, other))
     scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
     return [other for _, _, other in scored[:limit]]
+
+
+def items_about(
+    text: str,
+    candidates: QuerySet[Item],
+    lang: str,
+    *,
+    limit: int = 3,
+    min_score: float = MIN_SCORE,
+) -> list[Item]:
+    """Items in ``lang`` whose words are most like a typed ``text`` (a visitor's question in
+    the help-finder), best first; none below ``min_score``."""
+    features = engine_text.analyse(text, _lang(lang)).features()
+    scored = [
+        (score, -item.pk, item)
+        for item in candidates.filter(language=lang)
+        if (score := cosine(features, item.features)) >= min_score
+    ]
+    scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    return [item for _, _, item in scored[:limit]]

@@ -1,0 +1,107 @@
+"""The public coach directory and the help-finder.
+
+Only coaches who chose "everyone" as their profile's visibility are shown: the directory asks
+the accounts app for what a visitor without an account may see. The help-finder compares a
+visitor's question with those coaches' expertise, profile text and themes (the matching
+engine's text understanding, Dutch and English) and with the knowledge hub's published texts.
+The question is never stored or logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Max, Q
+
+from coachbridge.accounts.enums import Region, RoleCode
+from coachbridge.accounts.models import Profile
+from coachbridge.accounts.queries import member_directory
+from coachbridge.common.text_index import CachedIndex
+from coachbridge.directory.safety import signals_danger
+from coachbridge.engine.matching import Post, PostError, Weights
+from coachbridge.knowledge.queries import published_items_about
+
+MAX_COACHES = 5
+MIN_SCORE = 0.12  # below this a coach shares a word with the question, not its subject
+MIN_TEXT_SCORE = 0.15  # knowledge texts: a question is short, so one shared word weighs a lot
+QUESTION_MAX = 1000
+
+
+def public_coaches(
+    *, q: str = "", theme: Any = None, region: str = "", language: str = ""
+) -> list[Profile]:
+    """The coaches a visitor may see, filtered. A region includes coaches who work online."""
+    profiles = member_directory(AnonymousUser(), q=q, role=RoleCode.COACH, theme=theme)
+    if region:
+        profiles = profiles.filter(Q(region=region) | Q(region=Region.ONLINE))
+    # the languages are a JSON list: filtered here, which works the same on every database
+    return [p for p in profiles if not language or language in p.languages]
+
+
+def _coach_rows():
+    return member_directory(AnonymousUser(), role=RoleCode.COACH)
+
+
+def _key() -> tuple[Any, ...]:
+    return tuple(
+        _coach_rows().aggregate(count=Count("pk"), latest=Max("updated"), top=Max("pk")).values()
+    )
+
+
+def _posts() -> Iterator[Post]:
+    for profile in _coach_rows():
+        themes = tuple(name for t in profile.themes.all() for name in (t.name_nl, t.name_en))
+        post = Post(
+            id=str(profile.pk),
+            kind="offer",
+            title=profile.expertise[:200],
+            text=profile.bio,
+            tags=themes,
+        )
+        try:
+            post.validate()
+        except PostError:
+            continue  # nothing to compare with: the coach is listed, but not suggested
+        yield post
+
+
+INDEX = CachedIndex(_key, _posts, Weights(category=0.0, roles=0.0))
+use_embedder = INDEX.use_embedder
+
+
+@dataclass(frozen=True)
+class CoachMatch:
+    profile: Profile
+    why: list[str]
+
+
+@dataclass(frozen=True)
+class HelpAnswer:
+    danger: bool
+    coaches: list[CoachMatch] = field(default_factory=list)
+    items: list[Any] = field(default_factory=list)  # knowledge hub texts
+
+
+def find_help(question: str, *, lang: str, region: str = "", language: str = "") -> HelpAnswer:
+    """Coaches and plain-language texts for a visitor's ``question``, and whether it speaks of
+    danger (then the page shows where to get help now). Reasons are in ``lang``."""
+    lang = "en" if lang == "en" else "nl"
+    allowed = {p.pk: p for p in public_coaches(region=region, language=language)}
+    index = INDEX.get()
+    found = []
+    if allowed and len(index):
+        query = Post(id="question", kind="need", title="", text=question[:QUESTION_MAX])
+        for match in index.search(query, k=len(index), lang=lang):  # type: ignore[arg-type]
+            profile = allowed.get(int(match.id))
+            if profile is not None and match.score >= MIN_SCORE:
+                found.append(CoachMatch(profile, match.why))
+            if len(found) == MAX_COACHES:
+                break
+    return HelpAnswer(
+        danger=signals_danger(question),
+        coaches=found,
+        items=published_items_about(question, lang, min_score=MIN_TEXT_SCORE),
+    )

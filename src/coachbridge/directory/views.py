@@ -1,0 +1,54 @@
+"""Public pages: the coach directory and the help-finder."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from coachbridge.directory.forms import DirectoryFilterForm, HelpForm
+from coachbridge.directory.services import find_help, public_coaches
+
+COACHES_PER_PAGE = 24
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    coaches = public_coaches(
+        q=filters.get("q", ""),
+        theme=filters.get("theme"),
+        region=filters.get("region", ""),
+        language=filters.get("language", ""),
+    )
+    page_obj = Paginator(coaches, COACHES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "directory/directory.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "query_without_page": f"{query.urlencode()}&" if query else "",
+        },
+    )
+
+
+@never_cache  # the answer repeats the visitor's question: no copy in a shared cache
+@require_http_methods(["GET", "POST"])
+def help_finder(request: HttpRequest) -> HttpResponse:
+    """A POST, so the question stays out of addresses, browser history and server logs."""
+    form = HelpForm(request.POST or None)
+    answer = None
+    if request.method == "POST" and form.is_valid():
+        answer = find_help(
+            form.cleaned_data["question"],
+            lang=translation.get_language() or "nl",
+            region=form.cleaned_data["region"],
+            language=form.cleaned_data["language"],
+        )
+    return render(request, "directory/help.html", {"form": form, "answer": answer})

@@ -1,0 +1,80 @@
+"""The public coach directory: who is listed, filters, and what visitors see."""
+
+import pytest
+from django.urls import reverse
+
+from coachbridge.common.models import Theme
+from tests.factories.accounts import ProfileFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def coach(name, **fields):
+    fields.setdefault("visibility", "public")
+    fields.setdefault("roles", ["coach"])
+    return ProfileFactory(display_name=name, **fields)
+
+
+def names(response):
+    return [profile.display_name for profile in response.context["page_obj"]]
+
+
+def test_lists_only_active_coaches_who_show_their_profile_to_everyone(client):
+    coach("Anna Openbaar")
+    coach("Bert Alleenleden", visibility="members")
+    coach("Cor Onderzoeker", roles=["researcher"])
+    gone = coach("Dirk Gestopt")
+    gone.user.is_active = False
+    gone.user.save()
+
+    response = client.get(reverse("directory:directory"))
+
+    assert response.status_code == 200
+    assert names(response) == ["Anna Openbaar"]
+    assert "Bert Alleenleden" not in response.content.decode()
+
+
+def test_region_filter_keeps_coaches_who_work_online(client):
+    coach("Utrecht Coach", region="utrecht")
+    coach("Online Coach", region="online")
+    coach("Limburg Coach", region="limburg")
+
+    response = client.get(reverse("directory:directory"), {"region": "utrecht"})
+
+    assert names(response) == ["Online Coach", "Utrecht Coach"]
+
+
+def test_language_theme_and_search_filters_combine(client):
+    coach(
+        "Eva English", languages=["en", "nl"], expertise="teamcoaching", themes=["group-coaching"]
+    )
+    coach("Els Nederlands", languages=["nl"], expertise="teamcoaching", themes=["group-coaching"])
+    coach("Emma English", languages=["en"], expertise="loopbaan", themes=["group-coaching"])
+    theme = Theme.objects.get(slug="group-coaching")
+
+    response = client.get(
+        reverse("directory:directory"),
+        {"language": "en", "theme": theme.pk, "q": "team"},
+    )
+
+    assert names(response) == ["Eva English"]
+
+
+def test_bad_filter_values_show_the_whole_list_and_say_what_is_wrong(client):
+    coach("Anna Openbaar")
+
+    response = client.get(reverse("directory:directory"), {"region": "mars", "theme": "x"})
+
+    assert response.status_code == 200
+    assert names(response) == ["Anna Openbaar"]
+    assert response.context["form"].errors.keys() == {"region", "theme"}
+
+
+def test_a_listed_coach_has_a_profile_page_a_visitor_may_open(client):
+    listed = coach("Anna Openbaar", website="https://anna.example.org")
+
+    page = client.get(listed.get_absolute_url())
+
+    assert page.status_code == 200
+    assert "https://anna.example.org" in page.content.decode()
+    assert listed.user.email not in page.content.decode()

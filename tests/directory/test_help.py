@@ -1,0 +1,185 @@
+"""The help-finder: a visitor's question leads to public coaches and plain-language texts,
+says where urgent help is, and is never stored."""
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+from coachbridge.directory.services import QUESTION_MAX, find_help
+from coachbridge.knowledge.enums import ItemStatus
+from tests.factories.accounts import ProfileFactory
+from tests.factories.knowledge import ItemFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+BURNOUT = "Ik begeleid mensen met een burn-out terug naar werk dat bij ze past."
+
+
+def coach(name, expertise, bio, **fields):
+    fields.setdefault("visibility", "public")
+    return ProfileFactory(
+        display_name=name, roles=["coach"], expertise=expertise, bio=bio, **fields
+    )
+
+
+@pytest.fixture
+def coaches(db):
+    return {
+        "burnout": coach(
+            "Sanne Burn-out", "loopbaancoaching, burn-out", BURNOUT, region="gelderland"
+        ),
+        "team": coach(
+            "Joris Team",
+            "teamcoaching, leiderschap",
+            "Ik werk met teams en hun leider.",
+            region="utrecht",
+        ),
+        "money": coach(
+            "Leila Geld",
+            "coaching bij weinig geld",
+            "Coaching voor mensen met schulden en weinig geld.",
+            region="online",
+        ),
+    }
+
+
+def english():
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def ask(client, question, **fields):
+    return client.post(reverse("directory:help"), {"question": question, **fields})
+
+
+def suggested(response):
+    return [match.profile.display_name for match in response.context["answer"].coaches]
+
+
+def test_a_dutch_question_finds_the_coach_who_writes_about_it_with_the_reason(client, coaches):
+    response = ask(client, "Ik loop vast in mijn werk en ben bang voor een burn-out.")
+
+    assert suggested(response)[0] == "Sanne Burn-out"
+    assert "burn-out" in response.context["answer"].coaches[0].why[0]
+    assert "Joris Team" not in suggested(response)
+
+
+def test_an_english_question_finds_a_coach_who_writes_dutch(coaches):
+    answer = find_help("I think I am heading for a burnout at work.", lang="en")
+
+    assert [m.profile.display_name for m in answer.coaches][:1] == ["Sanne Burn-out"]
+    assert answer.coaches[0].why[0].startswith("shared topic")
+
+
+def test_coaches_who_show_their_profile_only_to_members_are_never_suggested(client, coaches):
+    coaches["burnout"].visibility = "members"
+    coaches["burnout"].save()
+
+    response = ask(client, "Ik ben bang voor een burn-out.")
+
+    assert "Sanne Burn-out" not in suggested(response)
+    assert "Sanne Burn-out" not in response.content.decode()
+
+
+def test_the_region_keeps_online_coaches(client, coaches):
+    response = ask(client, "Ik heb schulden en weinig geld, en zoek een coach.", region="utrecht")
+    other = ask(client, "Ik ben bang voor een burn-out.", region="utrecht")
+
+    assert suggested(response) == ["Leila Geld"]  # works online
+    assert "Sanne Burn-out" not in suggested(other)  # works in Gelderland
+
+
+def test_an_edited_profile_is_found_by_its_new_words(client, coaches):
+    question = "Mijn vader is overleden en ik kan niet meer werken door rouw."
+    assert "Joris Team" not in suggested(ask(client, question))
+    team = coaches["team"]
+    team.expertise = "rouw en verlies"
+    team.bio = "Ik help mensen na het verlies van een naaste."
+    team.save()
+
+    assert suggested(ask(client, question))[:1] == ["Joris Team"]
+
+
+def test_published_texts_in_the_readers_language_are_suggested(coaches):
+    ItemFactory(
+        status=ItemStatus.PUBLISHED,
+        title="Helpt coaching bij burn-out?",
+        findings="Coaching bij burn-out helpt mensen terug naar werk.",
+    )
+    ItemFactory(title="Concept over burn-out", findings="Burn-out en coaching.")
+    ItemFactory(
+        status=ItemStatus.PUBLISHED,
+        language="en",
+        title="Coaching and burnout",
+        findings="Coaching helps with burnout.",
+    )
+
+    answer = find_help("Helpt coaching als je een burn-out hebt?", lang="nl")
+
+    assert [item.title for item in answer.items] == ["Helpt coaching bij burn-out?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Ik wil niet meer leven en weet niet wat ik moet doen.", "nl"),
+        ("Ik denk steeds vaker aan zelfmoord.", "nl"),
+        ("Sometimes I want to die. Can a coach help?", "en"),
+        ("I have been hurting myself since my divorce.", "en"),
+    ],
+)
+def test_words_of_danger_show_urgent_help_instead_of_coaches(client, coaches, question, lang):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+
+    html = ask(client, question).content.decode()
+
+    assert 'role="alert"' in html
+    assert 'href="tel:0800-0113"' in html and 'href="tel:112"' in html
+    assert 'id="coaches-heading"' not in html  # crisis care first, not a list of coaches
+
+
+def test_an_ordinary_question_gets_the_calm_note_not_an_alarm(client, coaches):
+    html = ask(client, "Ik wil een andere baan en weet niet welke.").content.decode()
+
+    assert 'role="alert"' not in html
+    assert "Is coaching de juiste hulp?" in html
+    assert 'href="tel:0800-0113"' in html  # where urgent help is, always
+
+
+def test_the_question_is_never_stored_or_cached(client, coaches):
+    def rows():
+        return {m._meta.label: m.objects.count() for m in apps.get_models()}
+
+    before = rows()
+    response = ask(client, "Ik loop vast in mijn werk en ben bang voor een burn-out.")
+
+    assert response.status_code == 200
+    assert rows() == before
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(coaches):
+    client = english()
+
+    empty = ask(client, "   ")
+    long = ask(client, "burn-out " * (QUESTION_MAX // 9 + 5))
+    script = ask(client, "<script>alert(1)</script> burn-out")
+
+    assert empty.context["answer"] is None
+    assert "This field is required." in empty.content.decode()
+    assert long.context["answer"] is None
+    assert f"at most {QUESTION_MAX} characters" in long.content.decode()
+    assert "burn-out burn-out" in long.content.decode()  # the text is still in the box
+    assert "<script>alert(1)</script>" not in script.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in script.content.decode()
+
+
+def test_the_form_page_opens_without_an_account(client):
+    response = client.get(reverse("directory:help"))
+
+    assert response.status_code == 200
+    assert response.context["answer"] is None
+    assert 'name="question"' in response.content.decode()
