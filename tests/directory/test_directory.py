@@ -78,3 +78,10 @@ def test_a_listed_coach_has_a_profile_page_a_visitor_may_open(client):
     assert page.status_code == 200
     assert "https://anna.example.org" in page.content.decode()
     assert listed.user.email not in page.content.decode()
+
+
+def test_home_footer_and_visitor_menu_lead_to_the_directory(client):
+    html = client.get("/").content.decode()
+
+    assert html.count(f'href="{reverse("directory:directory")}"') == 3  # menu, home, footer
+    assert f'href="{reverse("directory:help")}"' in html
