@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,6 +22,7 @@ from coachbridge.accounts.services import (
     export_personal_data,
     record_profile_change,
 )
+from coachbridge.common.pagination import page_of
 
 MEMBERS_PER_PAGE = 24
 
@@ -78,21 +78,10 @@ def member_list(request: HttpRequest) -> HttpResponse:
         theme=filters.get("theme"),
         region=filters.get("region", ""),
     )
-    page_obj = Paginator(profiles, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     template = (
         "accounts/member_list.html#htmx-update" if request.htmx else "accounts/member_list.html"
     )
-    return render(
-        request,
-        template,
-        {
-            "form": form,
-            "page_obj": page_obj,
-            "query_without_page": f"{query.urlencode()}&" if query else "",
-        },
-    )
+    return render(request, template, {"form": form, **page_of(request, profiles, MEMBERS_PER_PAGE)})
 
 
 def member_detail(request: HttpRequest, pk: int) -> HttpResponse:

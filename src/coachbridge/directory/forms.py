@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.enums import Region, SpokenLanguage
-from coachbridge.common.models import Theme
+from coachbridge.accounts.forms import MemberFilterForm
 from coachbridge.directory.services import QUESTION_MAX
 
 REGIONS = [("", _("All regions")), *[c for c in Region.choices if c[0] != Region.ONLINE]]
 LANGUAGES = [("", _("Any language")), *[c for c in SpokenLanguage.choices if c[0] != "other"]]
 
 
-class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        help_text=_("Name, organisation or expertise."),
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"), required=False, queryset=Theme.objects.all(), empty_label=_("All themes")
-    )
+class DirectoryFilterForm(MemberFilterForm):
+    """The members' filters without roles (all are coaches), with their languages."""
+
+    role = None
     region = forms.ChoiceField(
         label=_("Region"),
         required=False,
@@ -33,10 +24,6 @@ class DirectoryFilterForm(forms.Form):
         help_text=_("Coaches who work online are always shown."),
     )
     language = forms.ChoiceField(label=_("Language"), required=False, choices=LANGUAGES)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].label_from_instance = lambda theme: theme.name  # type: ignore[attr-defined]
 
 
 class HelpForm(forms.Form):

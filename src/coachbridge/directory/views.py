@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from coachbridge.common.pagination import page_of
 from coachbridge.directory.forms import DirectoryFilterForm, HelpForm
 from coachbridge.directory.services import find_help, public_coaches
 
@@ -24,17 +24,10 @@ def directory(request: HttpRequest) -> HttpResponse:
         region=filters.get("region", ""),
         language=filters.get("language", ""),
     )
-    page_obj = Paginator(coaches, COACHES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "directory/directory.html",
-        {
-            "form": form,
-            "page_obj": page_obj,
-            "query_without_page": f"{query.urlencode()}&" if query else "",
-        },
+        {"form": form, **page_of(request, coaches, COACHES_PER_PAGE)},
     )
 
 

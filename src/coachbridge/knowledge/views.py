@@ -5,13 +5,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coachbridge.common.pagination import page_of
 from coachbridge.knowledge import services
 from coachbridge.knowledge.access import (
     can_change,
@@ -55,24 +55,17 @@ def item_list(request: HttpRequest) -> HttpResponse:
     items = filter_items(published_items(), filters)
     if not filters.get("language"):
         items = one_version_per_pair(items, get_language())
-    page = Paginator(items.prefetch_related("themes"), PAGE_SIZE).get_page(request.GET.get("page"))
+    paged = page_of(request, items.prefetch_related("themes"), PAGE_SIZE)
     return render(
         request,
         "knowledge/item_list.html",
         {
             "form": form,
-            "page": page,
-            "items": page.object_list,
+            **paged,
+            "items": paged["page_obj"].object_list,
             "searched": bool(request.GET),
-            "query_without_page": _query_without_page(request),
         },
     )
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode() + "&" if query else ""
 
 
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -7,12 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coachbridge.common.pagination import page_of
 from coachbridge.events.access import get_insight_to_reuse
 from coachbridge.marketplace.access import (
     get_post_for_user,
@@ -56,20 +56,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def post_list(request: HttpRequest) -> HttpResponse:
     form = BrowseForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page_obj = Paginator(browse_posts(**filters), POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     template = "marketplace/post_list.html"
     if request.htmx:
         template += "#htmx-update"
     return render(
         request,
         template,
-        {
-            "form": form,
-            "page_obj": page_obj,
-            "query_without_page": f"{query.urlencode()}&" if query else "",
-        },
+        {"form": form, **page_of(request, browse_posts(**filters), POSTS_PER_PAGE)},
     )
 
 

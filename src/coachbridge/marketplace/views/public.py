@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from coachbridge.common.pagination import page_of
 from coachbridge.marketplace.access import get_public_post
 from coachbridge.marketplace.forms import BrowseForm
 from coachbridge.marketplace.queries import browse_posts
@@ -17,17 +17,10 @@ def public_list(request: HttpRequest) -> HttpResponse:
     form = BrowseForm(request.GET or None, public=True)
     filters = form.cleaned_data if form.is_valid() else {}
     posts = browse_posts(public_only=True, **filters)
-    page_obj = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "marketplace/public_list.html",
-        {
-            "form": form,
-            "page_obj": page_obj,
-            "query_without_page": f"{query.urlencode()}&" if query else "",
-        },
+        {"form": form, **page_of(request, posts, POSTS_PER_PAGE)},
     )
 
 
