@@ -183,3 +183,12 @@ def test_the_form_page_opens_without_an_account(client):
     assert response.status_code == 200
     assert response.context["answer"] is None
     assert 'name="question"' in response.content.decode()
+
+
+def test_a_question_no_coach_writes_about_suggests_nobody(client, coaches):
+    response = ask(client, "Ik wil stoppen met roken en zoek iemand die werkt met teams.")
+    unrelated = ask(client, "Hoe stop ik met roken?")
+
+    assert suggested(response) == ["Joris Team"]  # "teams" is his subject; smoking is no one's
+    assert suggested(unrelated) == []
+    assert "We vonden geen coach die hierover schrijft." in unrelated.content.decode()

@@ -25,7 +25,12 @@ from coachbridge.engine.matching import Post, PostError, Weights
 from coachbridge.knowledge.queries import published_items_about
 
 MAX_COACHES = 5
-MIN_SCORE = 0.12  # below this a coach shares a word with the question, not its subject
+# A coach is suggested when the question and the profile share a subject (a lexicon concept, or
+# close meaning by the sentence model), the score is not noise, and it is not far below the best
+# coach's: a question is short, so absolute scores are low and vary with the embedder.
+MIN_SCORE = 0.04
+MIN_SHARE_OF_BEST = 0.3
+SUBJECT_REASONS = frozenset({"topic", "meaning"})
 MIN_TEXT_SCORE = 0.15  # knowledge texts: a question is short, so one shared word weighs a lot
 QUESTION_MAX = 1000
 
@@ -91,15 +96,22 @@ def find_help(question: str, *, lang: str, region: str = "", language: str = "")
     lang = "en" if lang == "en" else "nl"
     allowed = {p.pk: p for p in public_coaches(region=region, language=language)}
     index = INDEX.get()
-    found = []
+    found: list[CoachMatch] = []
     if allowed and len(index):
         query = Post(id="question", kind="need", title="", text=question[:QUESTION_MAX])
-        for match in index.search(query, k=len(index), lang=lang):  # type: ignore[arg-type]
-            profile = allowed.get(int(match.id))
-            if profile is not None and match.score >= MIN_SCORE:
-                found.append(CoachMatch(profile, match.why))
-            if len(found) == MAX_COACHES:
-                break
+        matches = [
+            match
+            for match in index.search(query, k=len(index), lang=lang)  # type: ignore[arg-type]
+            if int(match.id) in allowed
+            and match.score >= MIN_SCORE
+            and any(reason.kind in SUBJECT_REASONS for reason in match.reasons)
+        ]
+        floor = MIN_SHARE_OF_BEST * matches[0].score if matches else 0.0
+        found = [
+            CoachMatch(allowed[int(match.id)], match.why)
+            for match in matches[:MAX_COACHES]
+            if match.score >= floor
+        ]
     return HelpAnswer(
         danger=signals_danger(question),
         coaches=found,
