@@ -1,6 +1,6 @@
 """Words that say someone may be in danger. The help-finder then shows where to get help now
-(113 Zelfmoordpreventie, 1813 in Flanders, 112, the family doctor) above any coach: coaching is
-not crisis care. A short list on purpose; when it misses, the page still always says where
+(113 Zelfmoordpreventie, 1813 in Flanders, 112, the family doctor) instead of coaches: coaching
+is not crisis care. A short list on purpose; when it misses, the page still always says where
 urgent help is."""
 
 from __future__ import annotations
