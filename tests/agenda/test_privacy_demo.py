@@ -64,10 +64,11 @@ def test_erase_with_contributions_removes_comments(member):
     assert Question.objects.get().why == ""
 
 
-def test_demo_agenda_has_groups_and_an_open_round():
+def test_demo_agenda_has_groups_a_finished_pilot_and_an_open_round(client):
     call_command("demo", verbosity=0)
 
-    priority_round = PriorityRound.objects.get()
+    pilot = PriorityRound.objects.get(stage=RoundStage.FINAL)
+    priority_round = PriorityRound.objects.get(stage=RoundStage.INTERIM)
     view = opinion_view(None)
     assert Question.objects.count() == 16
     assert len(view.groups) >= 2
@@ -76,3 +77,9 @@ def test_demo_agenda_has_groups_and_an_open_round():
     assert priority_round.entries.count() == 16
     assert priority_round.ballots.count() > 5
     assert not priority_round.ballots.filter(voter__email="coach@example.org").exists()
+    top = [row["title"] for row in pilot.final_result["top"]]
+    assert len(top) == 5
+    assert top[0].startswith("Wat gebeurt er tijdens een coachtraject")
+    assert pilot.workshop.title == "Impact Meeting Coaching"
+    public = client.get("/agenda/").content.decode()
+    assert pilot.title in public and "Er is nog geen prioriteitenronde klaar" not in public

@@ -471,3 +471,9 @@ def test_every_agenda_page_shows_its_menu_first_and_marks_where_you_are(client_f
         menu = main[main.index('class="subnav') : main.index("</nav>")]
         marked = f'href="{url}" aria-current="page"'
         assert (marked in menu) == (current is not None), url
+
+
+def test_a_visitor_gets_no_agenda_menu_of_one_item(client):
+    html = client.get(reverse("agenda:public")).content.decode()
+
+    assert "agenda-subnav" not in html

@@ -100,7 +100,7 @@ def test_organiser_runs_a_priority_round_in_english(
     open_page, live_server, demo, screenshot, csp_violations
 ):
     base = live_server.url
-    priority_round = PriorityRound.objects.get()
+    priority_round = PriorityRound.objects.get(stage=RoundStage.INTERIM)
     page = open_page(viewport=DESKTOP)
     log_in(page, base, "organiser@example.org")
     switch_language(page, base, "en")

@@ -29,7 +29,7 @@ def test_visitor_finds_a_coach_for_a_question_on_a_phone(
     page.select_option("select[name=region]", "utrecht")
     page.click("text=Coaches tonen")
     expect(page.locator(".coach-card")).to_have_count(1)  # only Marco works online
-    screenshot(page, "70-directory-phone")
+    screenshot(page, "80-directory-phone")
 
     page.click("text=Help me kiezen")
     page.fill("textarea[name=question]", "Ik loop vast in mijn werk en ben bang voor een burn-out.")
@@ -42,14 +42,14 @@ def test_visitor_finds_a_coach_for_a_question_on_a_phone(
     assert page.locator(".urgent-help[role=alert]").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert violations(page, csp_violations) == []
-    screenshot(page, "71-help-finder-phone")
+    screenshot(page, "81-help-finder-phone")
 
     page.fill("textarea[name=question]", "Ik wil niet meer leven.")
     page.click("main form button[type=submit]")
     expect(page.locator(".urgent-help[role=alert]")).to_contain_text("113")
     expect(page.locator("#coaches-heading")).to_have_count(0)
     assert violations(page, csp_violations) == []
-    screenshot(page, "72-help-finder-urgent-phone")
+    screenshot(page, "82-help-finder-urgent-phone")
 
 
 def test_visitor_asks_in_english(open_page, live_server, demo):

@@ -1,6 +1,7 @@
 """The demo's research agenda: the questions of themes 1 and 2 of the Impact Meeting Coaching
-report (7 November 2025), votes by the fictional demo members so opinion groups show, and a
-priority round whose long list is open.
+report (7 November 2025), votes by the fictional demo members so opinion groups show, a
+finished pilot round whose top five the public agenda shows, and a priority round whose long
+list is open.
 
 Questions are written in Dutch, as members of the network would write them.
 """
@@ -19,9 +20,15 @@ from coachbridge.agenda.models import (
     Statement,
     Vote,
 )
-from coachbridge.agenda.services.rounds import open_round, role_codes, set_long_list
+from coachbridge.agenda.services.rounds import (
+    close_interim,
+    open_round,
+    record_final,
+    role_codes,
+    set_long_list,
+)
 from coachbridge.common.models import Theme
-from coachbridge.events.models import Insight
+from coachbridge.events.models import Insight, Meeting
 
 # (question, why it matters in practice, who it concerns, themes, leaning)
 # leaning: +1 practice-minded members tend to agree, -1 they tend to disagree, 0 everyone agrees
@@ -238,6 +245,7 @@ def create_demo_agenda(*, organiser: User, members: list[User]) -> PriorityRound
         for question, _leaning in questions[:3]:
             Follow.objects.get_or_create(question=question, user=coach)
 
+    _finish_pilot_round(organiser, voters, [q for q, _ in questions[:10]], rng)
     priority_round = PriorityRound.objects.create(
         title="Onderzoeksagenda 2026: de tien belangrijkste vragen",
         description=(
@@ -252,13 +260,54 @@ def create_demo_agenda(*, organiser: User, members: list[User]) -> PriorityRound
     )
     set_long_list(priority_round, questions=[q for q, _ in questions], by=organiser)
     open_round(priority_round, by=organiser)
+    _cast_ballots(priority_round, voters, rng, most=10)
+    return priority_round
+
+
+def _cast_ballots(
+    priority_round: PriorityRound, voters: list[User], rng: random.Random, *, most: int
+) -> None:
+    """Ballots of most demo members (not the demo logins: they vote themselves)."""
     entries = list(priority_round.entries.order_by("position"))
     for member in voters:
         if member.email in DEMO_LOGINS or rng.random() < 0.3:
             continue
         ballot = Ballot.objects.create(round=priority_round, voter=member, roles=role_codes(member))
-        chosen = rng.sample(entries, k=rng.randint(5, 10))
+        chosen = rng.sample(entries, k=rng.randint(most // 2, most))
         Pick.objects.bulk_create(
             [Pick(ballot=ballot, entry=entry, rank=rank) for rank, entry in enumerate(chosen, 1)]
         )
-    return priority_round
+
+
+def _finish_pilot_round(
+    organiser: User, voters: list[User], questions: list[Question], rng: random.Random
+) -> PriorityRound:
+    """A small round run to its end, so the public agenda shows a settled top list."""
+    pilot = PriorityRound.objects.create(
+        title="Pilotronde 2025: vijf vragen om mee te beginnen",
+        description="Een eerste, kleine ronde om de werkwijze uit te proberen.",
+        pick_limit=5,
+        shortlist_size=8,
+        top_size=5,
+        organiser=organiser,
+    )
+    set_long_list(pilot, questions=questions, by=organiser)
+    open_round(pilot, by=organiser)
+    _cast_ballots(pilot, voters, rng, most=5)
+    close_interim(pilot, by=organiser)
+    shortlist = pilot.interim_result["shortlist"]
+    # the workshop kept the survey's order, except that it moved the process question up
+    process = pilot.entries.filter(position=1).values_list("pk", flat=True).first()
+    top = ([process] if process in shortlist else []) + [pk for pk in shortlist if pk != process]
+    record_final(
+        pilot,
+        by=organiser,
+        entry_ids=top[: pilot.top_size],
+        reasoning=(
+            "Coaches en onderzoekers bespraken de korte lijst in kleine groepen. De vraag over "
+            "wat er tijdens een coachtraject gebeurt, kwam bovenaan: coaches vonden die het "
+            "meest bruikbaar in hun werk. De andere vragen volgen de uitslag van de peiling."
+        ),
+        workshop=Meeting.objects.filter(title="Impact Meeting Coaching").first(),
+    )
+    return pilot
