@@ -33,3 +33,18 @@ def test_title_and_head_blocks_hold_no_page_content():
     ]
 
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "url", ["/coaches/help/", "/coaches/", "/me/profile/", "/marketplace/posts/new/"]
+)
+def test_every_described_by_points_at_an_element_of_the_page(client, member, url):
+    """Help texts are read out with their field only when aria-describedby names their id."""
+    client.force_login(member)
+    html = client.get(url).content.decode()
+
+    described = {i for ids in re.findall(r'aria-describedby="([^"]+)"', html) for i in ids.split()}
+    present = set(re.findall(r'id="([^"]+)"', html))
+
+    assert described, url
+    assert described - present == set()
