@@ -22,6 +22,7 @@ from coachbridge.accounts.services import (
     export_personal_data,
     record_profile_change,
 )
+from coachbridge.common.filters import valid_filters
 from coachbridge.common.pagination import page_of
 
 MEMBERS_PER_PAGE = 24
@@ -70,7 +71,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 @login_required
 def member_list(request: HttpRequest) -> HttpResponse:
     form = MemberFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     profiles = member_directory(
         request.user,
         q=filters.get("q", ""),

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from coachbridge.common.filters import valid_filters
 from coachbridge.common.pagination import page_of
 from coachbridge.directory.forms import DirectoryFilterForm, HelpForm
 from coachbridge.directory.services import find_help, public_coaches
@@ -17,7 +18,7 @@ COACHES_PER_PAGE = 24
 
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     coaches = public_coaches(
         q=filters.get("q", ""),
         theme=filters.get("theme"),

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coachbridge.common.filters import valid_filters
 from coachbridge.common.pagination import page_of
 from coachbridge.knowledge import services
 from coachbridge.knowledge.access import (
@@ -51,7 +52,7 @@ PAGE_SIZE = 20
 
 def item_list(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     items = filter_items(published_items(), filters)
     if not filters.get("language"):
         items = one_version_per_pair(items, get_language())

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coachbridge.common.filters import valid_filters
 from coachbridge.common.pagination import page_of
 from coachbridge.events.access import get_insight_to_reuse
 from coachbridge.marketplace.access import (
@@ -55,7 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def post_list(request: HttpRequest) -> HttpResponse:
     form = BrowseForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     template = "marketplace/post_list.html"
     if request.htmx:
         template += "#htmx-update"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from coachbridge.common.filters import valid_filters
 from coachbridge.common.pagination import page_of
 from coachbridge.marketplace.access import get_public_post
 from coachbridge.marketplace.forms import BrowseForm
@@ -15,7 +16,7 @@ POSTS_PER_PAGE = 20
 
 def public_list(request: HttpRequest) -> HttpResponse:
     form = BrowseForm(request.GET or None, public=True)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     posts = browse_posts(public_only=True, **filters)
     return render(
         request,
