@@ -131,14 +131,36 @@ def test_published_texts_in_the_readers_language_are_suggested(coaches):
         ("I have been hurting myself since my divorce.", "en"),
     ],
 )
-def test_words_of_danger_show_urgent_help_instead_of_coaches(client, coaches, question, lang):
+def test_words_of_danger_put_urgent_help_first(client, coaches, question, lang):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
 
     html = ask(client, question).content.decode()
 
     assert 'role="alert"' in html
     assert 'href="tel:0800-0113"' in html and 'href="tel:112"' in html
-    assert 'id="coaches-heading"' not in html  # crisis care first, not a list of coaches
+    assert html.index('role="alert"') < html.index('id="coaches-heading"')
+    assert ("Gaat dit over jou?" in html) == (lang == "nl")
+
+
+def test_a_coach_asking_about_a_client_in_danger_gets_the_alert_and_coaches(client, coaches):
+    coach("Ingrid Supervisie", "supervisie", "Ik geef supervisie aan beginnende coaches.")
+
+    response = ask(client, "Een cliënt van mij denkt aan zelfmoord. Ik zoek supervisie.")
+
+    assert response.context["answer"].danger
+    assert suggested(response) == ["Ingrid Supervisie"]
+
+
+def test_words_every_coach_shares_do_not_make_a_match(client, coaches):
+    response = ask(client, "Ik zoek een coach. Wie kan mij helpen met coaching?")
+
+    assert suggested(response) == []
+
+
+def test_a_match_outside_the_chosen_region_is_named_as_the_reason_for_none(client, coaches):
+    html = ask(client, "Ik ben bang voor een burn-out.", region="groningen").content.decode()
+
+    assert "niet in de regio of taal die je koos" in html
 
 
 def test_an_ordinary_question_gets_the_calm_note_not_an_alarm(client, coaches):
@@ -169,7 +191,7 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(coaches):
     script = ask(client, "<script>alert(1)</script> burn-out")
 
     assert empty.context["answer"] is None
-    assert "This field is required." in empty.content.decode()
+    assert "Write in a few words what you would like help with." in empty.content.decode()
     assert long.context["answer"] is None
     assert f"at most {QUESTION_MAX} characters" in long.content.decode()
     assert "burn-out burn-out" in long.content.decode()  # the text is still in the box

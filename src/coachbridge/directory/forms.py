@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +23,7 @@ class DirectoryFilterForm(MemberFilterForm):
         label=_("Region"),
         required=False,
         choices=REGIONS,
-        help_text=_("Coaches who work online are always shown."),
+        help_text=_("You always see the coaches who work online too."),
     )
     language = forms.ChoiceField(label=_("Language"), required=False, choices=LANGUAGES)
 
@@ -35,13 +37,19 @@ class HelpForm(forms.Form):
             "work and sleep badly. We do not save what you write."
         ),
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write in a few words what you would like help with.")},
     )
     region = forms.ChoiceField(
         label=_("Where do you live?"),
         required=False,
         choices=REGIONS,
-        help_text=_("Coaches who work online are always shown."),
+        help_text=_("You always see the coaches who work online too."),
     )
     language = forms.ChoiceField(
         label=_("In which language do you want to talk?"), required=False, choices=LANGUAGES
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # no maxlength in the page: a longer paste is not cut silently, the message says so
+        self.fields["question"].widget.attrs.pop("maxlength", None)

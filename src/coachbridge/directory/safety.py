@@ -13,10 +13,20 @@ from coachbridge.engine import text as engine_text
 # apostrophes removed; hyphens split words: "self-harm" is "self harm").
 _DANGER = re.compile(
     r"\b("
+    # Dutch
     r"zelfmoord\w*|suicid\w*|zelfdoding|zelfbeschadiging|"
-    r"(wil|wilde|willen) (niet meer leven|dood(?! graag))|niet meer (willen )?leven|dood willen|"
-    r"(eind|einde) (aan|maken aan) mijn leven|(doe|mezelf) (iets aan ?doen|snijden|pijn)|"
-    r"kill myself|end my life|want to die|self harm\w*|hurt(ing)? myself|"
+    r"(wil|wilde|willen) (niet meer leven|dood)|niet meer (willen )?leven|dood willen|"
+    r"(eind|einde) (aan|maken aan) mijn leven|er (een )?(eind|einde) aan (maken|te maken)|"
+    r"(mijn )?leven (te )?beeindigen|leven heeft geen zin|"
+    r"(zie|zag) het niet meer zitten|er (\w+ )?niet meer (willen |wil )?zijn|"
+    r"nooit meer wakker (worden|te worden)|van kant (maken|te maken)|"
+    r"(doe|mezelf|mijzelf) (iets aan ?doen|pijn)|"
+    r"(snijd|snijden|beschadig|beschadigen)( ik)? (mezelf|mijzelf)|"
+    r"(mezelf|mijzelf) (snijden|beschadigen)|beter af zonder mij|"
+    # English
+    r"kill myself|take my (own )?life|end(ing)? my life|end it all|want to die|"
+    r"wish i (was|were) dead|(cant|can not|cannot) go on|no point (in )?living|"
+    r"self harm\w*|(hurt|hurting|cut|cutting) myself|better off without me|"
     r"(dont|do not) want to (live|be here)|no reason to live"
     r")\b"
 )

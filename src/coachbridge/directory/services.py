@@ -9,6 +9,7 @@ The question is never stored or logged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from coachbridge.accounts.models import Profile
 from coachbridge.accounts.queries import member_directory
 from coachbridge.common.text_index import CachedIndex
 from coachbridge.directory.safety import signals_danger
+from coachbridge.engine import text as engine_text
 from coachbridge.engine.matching import Post, PostError, Weights
 from coachbridge.knowledge.queries import published_items_about
 
@@ -31,6 +33,7 @@ MAX_COACHES = 5
 MIN_SCORE = 0.04
 MIN_SHARE_OF_BEST = 0.3
 SUBJECT_REASONS = frozenset({"topic", "meaning"})
+GENERIC_WORDS = re.compile(r"coach\w*|hulp|help|onderzoek\w*|research\w*|studie|study")
 MIN_TEXT_SCORE = 0.15  # knowledge texts: a question is short, so one shared word weighs a lot
 QUESTION_MAX = 1000
 
@@ -88,32 +91,43 @@ class HelpAnswer:
     danger: bool
     coaches: list[CoachMatch] = field(default_factory=list)
     items: list[Any] = field(default_factory=list)  # knowledge hub texts
+    filtered_out: bool = False  # coaches matched, but not in the region or language asked for
+
+
+def without_generic_words(question: str) -> str:
+    """The question without the words every coach on the list shares ("coach", "hulp",
+    "onderzoek": every profile of a research network mentions it). They say nothing about which
+    coach suits, and would make every coach a match for "Ik zoek een coach die Frans spreekt"."""
+    kept, end = [], 0
+    for token in engine_text.tokenize(question):
+        if GENERIC_WORDS.fullmatch(token.norm):
+            kept.append(question[end : token.start])
+            end = token.end
+    return "".join(kept) + question[end:]
 
 
 def find_help(question: str, *, lang: str, region: str = "", language: str = "") -> HelpAnswer:
     """Coaches and plain-language texts for a visitor's ``question``, and whether it speaks of
-    danger (then the page shows where to get help now). Reasons are in ``lang``."""
+    danger (then the page shows where to get help now first). Reasons are in ``lang``."""
     lang = "en" if lang == "en" else "nl"
     allowed = {p.pk: p for p in public_coaches(region=region, language=language)}
     index = INDEX.get()
-    found: list[CoachMatch] = []
-    if allowed and len(index):
-        query = Post(id="question", kind="need", title="", text=question[:QUESTION_MAX])
+    matches = []
+    text = without_generic_words(question[:QUESTION_MAX])
+    if len(index) and text.strip():
+        query = Post(id="question", kind="need", title="", text=text)
         matches = [
             match
             for match in index.search(query, k=len(index), lang=lang)  # type: ignore[arg-type]
-            if int(match.id) in allowed
-            and match.score >= MIN_SCORE
+            if match.score >= MIN_SCORE
             and any(reason.kind in SUBJECT_REASONS for reason in match.reasons)
         ]
-        floor = MIN_SHARE_OF_BEST * matches[0].score if matches else 0.0
-        found = [
-            CoachMatch(allowed[int(match.id)], match.why)
-            for match in matches[:MAX_COACHES]
-            if match.score >= floor
-        ]
+    shown = [match for match in matches if int(match.id) in allowed]
+    floor = MIN_SHARE_OF_BEST * shown[0].score if shown else 0.0
+    shown = [match for match in shown[:MAX_COACHES] if match.score >= floor]
     return HelpAnswer(
         danger=signals_danger(question),
-        coaches=found,
+        coaches=[CoachMatch(allowed[int(match.id)], match.why) for match in shown],
         items=published_items_about(question, lang, min_score=MIN_TEXT_SCORE),
+        filtered_out=bool(matches) and not shown,
     )
