@@ -196,3 +196,21 @@ def test_analysis_is_deterministic() -> None:
     note = "Samenwerking tussen coaches en praktijkondersteuners in de ggz"
     assert text.analyse(note) == text.analyse(note)
     assert text.features(note) == text.analyse(note).features()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept", "not_concept"),
+    [
+        # the Dutch stemmer makes "career" "carer", an English word for informal care
+        ("I want to change my career.", "career", "informal_care"),
+        ("She wants a new career in care.", "career", "informal_care"),
+        ("Informal carers need support too.", "informal_care", "career"),
+    ],
+)
+def test_a_words_own_language_wins_over_the_other_languages_stem(
+    sentence: str, concept: str, not_concept: str
+) -> None:
+    concepts = text.analyse(sentence).concepts
+
+    assert concept in concepts
+    assert not_concept not in concepts

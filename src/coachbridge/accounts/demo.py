@@ -285,6 +285,28 @@ MEMBERS = [
 BIO_NL = (
     "Ik doe mee aan het leernetwerk omdat ik wil leren van collega's uit onderzoek en praktijk."
 )
+# Public coaches write for the people who look for a coach (the directory and help-finder show
+# them), with a (fictional, example.org) website to make contact.
+COACH_PROFILES = {
+    "coach": "Loopt je werk vast, of merk je dat je opraakt? Ik help je rust te vinden en te "
+    "kiezen wat je wilt in je loopbaan. Veel van mijn cliënten komen na een burn-out.",
+    "joris": "Ik werk met teams die beter willen samenwerken, en met leidinggevenden die hun "
+    "rol beter willen invullen. Ik kom bij jullie op locatie.",
+    "fatima": "Ik coach jongeren van 12 tot 25 die veel stress hebben, bijvoorbeeld op school. "
+    "Je mag Frans met mij spreken.",
+    "ingrid": "Ik geef supervisie en intervisie aan coaches, ook aan coaches die net beginnen. "
+    "We kijken samen naar je eigen werk.",
+    "noor": "Ik help studenten in het mbo en hbo die twijfelen over hun opleiding of die "
+    "moeite hebben met plannen.",
+    "chloe": "Ik coach oplossingsgericht: we kijken naar wat al werkt en bouwen daarop "
+    "verder. Gesprekken in het Nederlands, Frans of Engels.",
+    "rik": "Ik coach en ik onderzoek hoe coachgesprekken verlopen. Met jouw toestemming neem "
+    "ik gesprekken op, zodat we ze samen kunnen terugkijken.",
+    "marco": "Executive coaching for leaders and managers, online, in English or Dutch. I help "
+    "you with the big decisions in your work.",
+    "leila": "Coaching hoeft niet duur te zijn. Ik werk met mensen die weinig geld of schulden "
+    "hebben, vaak samen met de gemeente of het wijkteam.",
+}
 
 
 def create_demo_members() -> list[User]:
@@ -318,7 +340,8 @@ def create_demo_members() -> list[User]:
             expertise=expertise,
             languages=languages,
             region=region,
-            bio=BIO_NL if handle != "admin" else "",
+            bio=COACH_PROFILES.get(handle, BIO_NL) if handle != "admin" else "",
+            website=f"https://{handle}.example.org" if handle in COACH_PROFILES and public else "",
             visibility=Visibility.PUBLIC if public else Visibility.MEMBERS,
         )
         profile.roles.set([roles[code] for code in role_codes])

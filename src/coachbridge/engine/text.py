@@ -430,8 +430,14 @@ def _trie() -> _TrieNode:
     return root
 
 
-def _token_keys(token: Token) -> set[str]:
-    return _keys(token, "nl") | _keys(token, "en")
+def _token_keys(token: Token, lang: Lang) -> dict[str, int]:
+    """Match keys of a word in a sentence of ``lang``: 0 for its folded form and its stem in
+    that language, 1 for a key only the other language's stemmer gives. A mixed text needs
+    both, but an own-language key wins a tie: the Dutch stem of "career" is "carer"."""
+    other: Lang = "en" if lang == "nl" else "nl"
+    keys = dict.fromkeys(_keys(token, other), 1)
+    keys.update(dict.fromkeys(_keys(token, lang), 0))
+    return keys
 
 
 def match_concepts(tokens: Sequence[Token], langs: Sequence[Lang]) -> list[ConceptMatch]:
@@ -439,24 +445,25 @@ def match_concepts(tokens: Sequence[Token], langs: Sequence[Lang]) -> list[Conce
     ``langs`` is each token's language (its sentence's): a term marked as meaning the concept
     only in its own language matches only words of that language."""
     root = _trie()
-    keys = [_token_keys(t) for t in tokens]
+    keys = [_token_keys(t, lang) for t, lang in zip(tokens, langs, strict=True)]
     found: list[ConceptMatch] = []
     i = 0
     while i < len(tokens):
-        # depth-first walk over the trie, every token may go through any of its keys
-        best_end = -1
+        # depth-first walk over the trie, every token may go through any of its keys; the
+        # longest match wins, then the one with fewer keys of the other language
+        best_end, best_foreign = -1, 0
         best_concepts: list[str] = []
-        frontier: list[tuple[_TrieNode, int]] = [(root, i)]
+        frontier: list[tuple[_TrieNode, int, int]] = [(root, i, 0)]
         while frontier:
-            node, pos = frontier.pop()
+            node, pos, foreign = frontier.pop()
             here = node.concepts_in(langs[i:pos]) if node.only_in else node.concepts
-            if here and pos - 1 > best_end:
-                best_end, best_concepts = pos - 1, here
+            if here and (pos - 1 > best_end or (pos - 1 == best_end and foreign < best_foreign)):
+                best_end, best_foreign, best_concepts = pos - 1, foreign, here
             if pos < len(tokens):
-                for key in sorted(keys[pos]):
+                for key, cost in sorted(keys[pos].items()):
                     child = node.children.get(key)
                     if child is not None:
-                        frontier.append((child, pos + 1))
+                        frontier.append((child, pos + 1, foreign + cost))
         if best_end >= i and not all(
             is_stopword(t.norm) or len(t.norm) < 2 for t in tokens[i : best_end + 1]
         ):
