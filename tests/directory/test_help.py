@@ -214,3 +214,13 @@ def test_a_question_no_coach_writes_about_suggests_nobody(client, coaches):
     assert suggested(response) == ["Joris Team"]  # "teams" is his subject; smoking is no one's
     assert suggested(unrelated) == []
     assert "We vonden geen coach die hierover schrijft." in unrelated.content.decode()
+
+
+def test_the_page_title_says_whether_the_answer_or_an_error_came_back(client, coaches):
+    def title(response):
+        html = response.content.decode()
+        return html[html.index("<title>") + 7 : html.index("</title>")]
+
+    assert title(client.get(reverse("directory:help"))).startswith("Welke coach past")
+    assert title(ask(client, "Ik ben bang voor een burn-out.")).startswith("Coaches voor je vraag")
+    assert title(ask(client, "")).startswith("Kijk je vraag na")
