@@ -19,5 +19,6 @@ urlpatterns = [
     path("agenda/", include("coachbridge.agenda.urls")),
     path("knowledge/", include("coachbridge.knowledge.urls")),
     path("coaches/", include("coachbridge.directory.urls")),
+    path("", include("coachbridge.research.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from coachbridge.common.reference import ensure_themes
 from coachbridge.events.demo import create_demo_meetings
 from coachbridge.knowledge.demo import create_demo_knowledge, link_demo_summaries_to_agenda
 from coachbridge.marketplace.demo import create_demo_marketplace
+from coachbridge.research.demo import create_demo_research
 
 DEMO_LOGINS = [
     ("organiser@example.org", "organiser"),
@@ -40,6 +41,7 @@ class Command(BaseCommand):
                 create_demo_knowledge(members=members)
                 create_demo_agenda(organiser=organiser, members=members)
                 link_demo_summaries_to_agenda()
+                create_demo_research(members=members)
             self.stdout.write(_("Demo data loaded: %(count)d members.") % {"count": len(members)})
         self.stdout.write(_("Demo logins (password: %(password)s):") % {"password": DEMO_PASSWORD})
         for email, role in DEMO_LOGINS:

@@ -1,0 +1,93 @@
+"""The consent texts people agree to, as frozen versions (see instruments.py for why).
+
+A consent record stores the version code and the language shown, so it is always clear which
+exact words someone agreed to. A changed text gets a new code. Each text is a few short points,
+shown as a list.
+"""
+
+from __future__ import annotations
+
+from coachbridge.research.instruments import Text
+
+COACHEE_CONSENT = "coachee-1"
+RATER_CONSENT = "rater-1"
+IDENTIFIABLE_CONSENT = "identifiable-1"
+
+CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
+    COACHEE_CONSENT: (
+        Text(
+            "Je coach doet onderzoek in de eigen praktijk en vraagt of jij wilt meedoen.",
+            "Your coach does research in their own practice and asks whether you want to take "
+            "part.",
+        ),
+        Text(
+            "Je vult twee keer een korte vragenlijst in: bij de start en aan het einde van de "
+            "coaching.",
+            "You fill in a short questionnaire twice: at the start and at the end of the coaching.",
+        ),
+        Text(
+            "Als je wilt, vraag je ook mensen om je heen om een korte vragenlijst over jou in te "
+            "vullen. Bijvoorbeeld een collega of je partner.",
+            "If you like, you also ask people around you to fill in a short questionnaire about "
+            "you. For example a colleague or your partner.",
+        ),
+        Text(
+            "Je antwoorden worden bewaard onder een code, niet onder je naam.",
+            "Your answers are stored under a code, not under your name.",
+        ),
+        Text(
+            "Je coach ziet je antwoorden. Van de mensen om je heen ziet je coach alleen een "
+            "gemiddelde van minstens drie mensen.",
+            "Your coach sees your answers. Of the people around you, your coach only sees an "
+            "average of at least three people.",
+        ),
+        Text(
+            "Meedoen is vrijwillig en heeft geen invloed op je coaching.",
+            "Taking part is voluntary and does not affect your coaching.",
+        ),
+        Text(
+            "Je kunt altijd stoppen via deze link. Dan worden je antwoorden gewist, en ook die "
+            "van de mensen die jij hebt gevraagd.",
+            "You can stop at any time through this link. Your answers are then deleted, and "
+            "those of the people you asked too.",
+        ),
+    ),
+    RATER_CONSENT: (
+        Text(
+            "Iemand die jij kent, volgt coaching. Die persoon vraagt je een korte vragenlijst in "
+            "te vullen over wat je merkt sinds de coaching.",
+            "Someone you know is in coaching. They ask you to fill in a short questionnaire "
+            "about what you notice since the coaching started.",
+        ),
+        Text(
+            "Zo leren coaches wat coaching betekent voor de mensen om iemand heen.",
+            "This helps coaches learn what coaching means for the people around someone.",
+        ),
+        Text(
+            "Je antwoorden worden bewaard onder een code, niet onder je naam.",
+            "Your answers are stored under a code, not under your name.",
+        ),
+        Text(
+            "De coach en de coachee zien alleen een gemiddelde van minstens drie mensen.",
+            "The coach and the coachee only see an average of at least three people.",
+        ),
+        Text(
+            "Meedoen is vrijwillig. Je kunt altijd stoppen via deze link. Dan worden je "
+            "antwoorden gewist.",
+            "Taking part is voluntary. You can stop at any time through this link. Your answers "
+            "are then deleted.",
+        ),
+    ),
+    IDENTIFIABLE_CONSENT: (
+        Text(
+            "Als partner ben je vaak de enige in je groep. Je antwoorden blijven dan verborgen, "
+            "tenzij je hieronder kiest dat de coach en de coachee ze mogen zien.",
+            "As a partner you are often the only one in your group. Your answers then stay "
+            "hidden, unless you choose below that the coach and the coachee may see them.",
+        ),
+    ),
+}
+
+
+def consent_points(version: str) -> list[str]:
+    return [str(point) for point in CONSENT_TEXTS[version]]

@@ -1,0 +1,78 @@
+"""Demo study of the demo coach: made-up coachees and people around them, fixed random answers.
+
+It shows every state a coach meets: coachees who have not started, who are halfway and who
+are done; a colleague group that passes the threshold; a friends group and partners that do not.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from django.utils.translation import override
+
+from coachbridge.research import services
+from coachbridge.research.enums import Moment, RaterGroup
+from coachbridge.research.instruments import NETWORK
+
+# Per coachee: answered start, answered end, people around (group, identifiable, answered).
+COLLEAGUE = (RaterGroup.COLLEAGUE, False, True)
+COACHEES = [
+    (True, True, [COLLEAGUE, (RaterGroup.PARTNER, True, True)]),
+    (True, True, [COLLEAGUE, (RaterGroup.FAMILY_FRIEND, False, True)]),
+    (True, True, [COLLEAGUE, COLLEAGUE]),
+    (True, True, [(RaterGroup.PARTNER, False, True)]),
+    (True, True, []),
+    (True, False, [(RaterGroup.FAMILY_FRIEND, False, False)]),
+    (False, False, []),
+]
+COMMENTS = [
+    "Ze plant vergaderingen nu beter en zegt eerder wat ze nodig heeft.",
+    "Hij neemt meer rust en is thuis minder gespannen.",
+    "More patient in meetings, and asks for help sooner.",
+]
+
+
+def _answers(rng: random.Random, codes: list[str], centre: float) -> dict[str, int | None]:
+    return {
+        code: None if rng.random() < 0.05 else max(1, min(5, round(rng.gauss(centre, 0.8))))
+        for code in codes
+    }
+
+
+def create_demo_research(*, members: list[Any]) -> None:
+    coach = next(member for member in members if member.email == "coach@example.org")
+    rng = random.Random(2025)
+    with override("nl"):
+        study = services.create_study(
+            coach,
+            title="Wat merkt de omgeving van mijn coachees?",
+            aim="Ik wil weten of mijn loopbaancoaching ook iets verandert voor collega's en "
+            "partners van mijn coachees.",
+        )
+        for started, ended, raters in COACHEES:
+            coachee = services.add_coachee(study, email="", language="nl", by=coach)
+            if not started:
+                continue
+            services.give_consent(coachee)
+            start = services.instrument_for(Moment.START)
+            codes = [item.code for item in start.items]
+            services.save_response(
+                coachee, moment=Moment.START, answers=_answers(rng, codes, 2.8), comment=""
+            )
+            if ended:
+                services.open_end(coachee, by=coach)
+                services.save_response(
+                    coachee, moment=Moment.END, answers=_answers(rng, codes, 3.9), comment=""
+                )
+            for group, identifiable, answered in raters:
+                rater = services.add_rater(coachee, group=group, email="", language="nl")
+                if not answered:
+                    continue
+                services.give_consent(rater, identifiable=identifiable)
+                services.save_response(
+                    rater,
+                    moment=Moment.NETWORK,
+                    answers=_answers(rng, [item.code for item in NETWORK.items], 3.7),
+                    comment=COMMENTS[rater.pk % len(COMMENTS)],
+                )

@@ -1,0 +1,30 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StudyStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class ParticipantRole(models.TextChoices):
+    COACHEE = "coachee", _("Coachee")
+    RATER = "rater", _("Someone close by")
+
+
+class RaterGroup(models.TextChoices):
+    PARTNER = "partner", _("Partner")
+    COLLEAGUE = "colleague", _("Colleague or manager")
+    FAMILY_FRIEND = "family_friend", _("Family or friend")
+    OTHER = "other", _("Someone else")
+
+
+class Moment(models.TextChoices):
+    START = "start", _("Start")
+    END = "end", _("End")
+    NETWORK = "network", _("People close by")
+
+
+class LinkLanguage(models.TextChoices):
+    NL = "nl", _("Dutch")
+    EN = "en", _("English")

@@ -1,0 +1,66 @@
+"""A study's answers as CSV: codes only, no e-mail addresses, no free text.
+
+Coachees are one row per questionnaire. People close by appear only as group averages, under
+the same rule as on the screen (results.MIN_GROUP), so the file cannot show a partner's answers.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import IO
+
+from coachbridge.research.enums import ParticipantRole
+from coachbridge.research.instruments import COACHEE_START, NETWORK
+from coachbridge.research.models import Response, Study
+from coachbridge.research.results import network_summary, scale_scores, study_raters
+
+ITEM_CODES = [item.code for item in COACHEE_START.items]
+SCALE_CODES = [scale.code for scale in (*COACHEE_START.scales, *NETWORK.scales)]
+HEADER = ["record", "code", "moment", "instrument", "n", *ITEM_CODES, *SCALE_CODES]
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.3f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+
+
+def write_study_csv(study: Study, out: IO[str]) -> int:
+    """Write the rows; returns how many data rows were written."""
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    rows = 0
+    responses = Response.objects.filter(
+        participant__study=study, participant__role=ParticipantRole.COACHEE
+    ).select_related("participant")
+    for response in responses.order_by("participant__code", "moment"):
+        scores = scale_scores(COACHEE_START, response.answers)
+        writer.writerow(
+            [
+                "coachee",
+                response.participant.code,
+                response.moment,
+                response.instrument,
+                1,
+                *(_number(response.answers.get(code)) for code in ITEM_CODES),
+                *(_number(scores.get(code)) for code in SCALE_CODES),
+            ]
+        )
+        rows += 1
+    for group in network_summary(study_raters(study)):
+        if not group.visible:
+            continue
+        means = {scale.code: mean for scale, mean in group.means}
+        writer.writerow(
+            [
+                "network_group",
+                group.group,
+                "network",
+                NETWORK.code,
+                group.answered,
+                *("" for _ in ITEM_CODES),
+                *(_number(means.get(code)) for code in SCALE_CODES),
+            ]
+        )
+        rows += 1
+    return rows

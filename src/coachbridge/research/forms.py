@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coachbridge.research.enums import LinkLanguage, RaterGroup
+from coachbridge.research.instruments import ANSWER_CHOICES, DONT_KNOW, Instrument
+from coachbridge.research.models import Study
+
+DONT_KNOW_VALUE = "dk"
+
+
+class StudyForm(forms.ModelForm):
+    class Meta:
+        model = Study
+        fields = ["title", "aim"]
+        widgets = {"aim": forms.Textarea(attrs={"rows": 4})}
+
+
+class CoacheeForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the coachee"),
+        required=False,
+        help_text=_(
+            "Optional. We send the link to this address and keep it locked away until the end "
+            "questionnaire is sent. Leave it empty to give the link yourself."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the questions"), choices=LinkLanguage.choices, initial="nl"
+    )
+
+
+class RaterForm(forms.Form):
+    group = forms.ChoiceField(
+        label=_("Who is it?"), choices=RaterGroup.choices, widget=forms.RadioSelect
+    )
+    email = forms.EmailField(
+        label=_("Their e-mail address"),
+        required=False,
+        help_text=_(
+            "Optional. We send the link once and do not keep the address. Leave it empty to "
+            "send the link yourself."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the questions"), choices=LinkLanguage.choices, initial="nl"
+    )
+
+
+class ConsentForm(forms.Form):
+    agree = forms.BooleanField(
+        label=_("I have read this and I want to take part."),
+        error_messages={"required": _("Tick the box if you want to take part.")},
+    )
+
+    def __init__(self, *args: Any, partner: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if partner:
+            self.fields["identifiable"] = forms.BooleanField(
+                label=_("The coach and the coachee may see my answers."), required=False
+            )
+
+
+class QuestionnaireForm(forms.Form):
+    """One radio group per item of the instrument, plus the open question."""
+
+    def __init__(self, *args: Any, instrument: Instrument, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(value), str(label)) for value, label in ANSWER_CHOICES]
+        choices.append((DONT_KNOW_VALUE, str(DONT_KNOW)))
+        for item in instrument.items:
+            self.fields[item.code] = forms.ChoiceField(
+                label=str(item.text),
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose an answer, or “I don't know”.")},
+            )
+        self.fields["comment"] = forms.CharField(
+            label=str(instrument.open_question),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+        self.instrument = instrument
+
+    def answers(self) -> dict[str, int | None]:
+        return {
+            item.code: None
+            if self.cleaned_data[item.code] == DONT_KNOW_VALUE
+            else int(self.cleaned_data[item.code])
+            for item in self.instrument.items
+        }

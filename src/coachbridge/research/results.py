@@ -1,0 +1,144 @@
+"""What a study's answers say, shown only in the ways the privacy rules allow.
+
+Answers of people close to a coachee are shown per group (colleagues, family and friends, ...)
+and only when at least MIN_GROUP of them answered; a group of fewer shows nothing but its
+count, unless each of them (a partner) chose to be identifiable.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from coachbridge.engine.stats import paired_change
+from coachbridge.research.enums import Moment, ParticipantRole, RaterGroup
+from coachbridge.research.instruments import COACHEE_START, NETWORK, Instrument, Scale
+from coachbridge.research.models import Participant, Response, Study
+
+MIN_GROUP = 3
+
+
+def scale_scores(instrument: Instrument, answers: dict[str, int | None]) -> dict[str, float]:
+    """Mean of the answered items per scale; a scale with only "don't know" has no score."""
+    scores = {}
+    for scale in instrument.scales:
+        values = [answers.get(item.code) for item in instrument.items_of(scale.code)]
+        answered = [value for value in values if value is not None]
+        if answered:
+            scores[scale.code] = fmean(answered)
+    return scores
+
+
+@dataclass
+class ScaleChange:
+    scale: Scale
+    n: int
+    before: float | None
+    after: float | None
+    change: float | None
+    d_z: float | None
+    p: float | None
+
+
+def coachee_changes(study: Study) -> list[ScaleChange]:
+    """Start against end, per scale, for coachees who answered both."""
+    by_person: dict[int, dict[str, dict[str, float]]] = defaultdict(dict)
+    responses = Response.objects.filter(
+        participant__study=study,
+        participant__role=ParticipantRole.COACHEE,
+        moment__in=[Moment.START, Moment.END],
+    )
+    for response in responses:
+        by_person[response.participant_id][response.moment] = scale_scores(
+            COACHEE_START, response.answers
+        )
+    changes = []
+    for scale in COACHEE_START.scales:
+        pairs = [
+            (moments[Moment.START][scale.code], moments[Moment.END][scale.code])
+            for moments in by_person.values()
+            if scale.code in moments.get(Moment.START, {})
+            and scale.code in moments.get(Moment.END, {})
+        ]
+        result = paired_change([before for before, _ in pairs], [after for _, after in pairs])
+        changes.append(ScaleChange(scale=scale, **result))  # type: ignore[arg-type]
+    return changes
+
+
+@dataclass
+class GroupSummary:
+    group: str
+    label: str
+    answered: int
+    visible: bool
+    means: list[tuple[Scale, float | None]] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return max(0, MIN_GROUP - self.answered)
+
+
+def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
+    """One summary per group that has answers; only visible groups carry numbers and comments."""
+    answered: dict[str, list[tuple[Participant, Response]]] = defaultdict(list)
+    for rater in raters:
+        response = next((r for r in rater.responses.all() if r.moment == Moment.NETWORK), None)
+        if response is not None:
+            answered[rater.group].append((rater, response))
+    summaries = []
+    for group in RaterGroup:
+        rows = answered.get(group.value, [])
+        if not rows:
+            continue
+        visible = len(rows) >= MIN_GROUP or all(rater.identifiable for rater, _ in rows)
+        summary = GroupSummary(group.value, str(group.label), len(rows), visible)
+        if visible:
+            scores = [scale_scores(NETWORK, response.answers) for _, response in rows]
+            for scale in NETWORK.scales:
+                values = [score[scale.code] for score in scores if scale.code in score]
+                summary.means.append((scale, fmean(values) if values else None))
+            # sorted, not in the order given, so the order does not tell who wrote what
+            summary.comments = sorted(r.comment for _, r in rows if r.comment.strip())
+        summaries.append(summary)
+    return summaries
+
+
+def study_raters(study: Study) -> Iterable[Participant]:
+    return study.participants.filter(
+        role=ParticipantRole.RATER, withdrawn_at__isnull=True
+    ).prefetch_related("responses")
+
+
+@dataclass
+class CoacheeRow:
+    coachee: Participant
+    consented: bool
+    start: bool
+    end: bool
+    raters_asked: int
+    raters_answered: int
+
+
+def coachee_rows(study: Study) -> list[CoacheeRow]:
+    coachees = study.participants.filter(role=ParticipantRole.COACHEE).prefetch_related(
+        "responses", "consents", "raters__responses"
+    )
+    rows = []
+    for coachee in coachees:
+        moments = {response.moment for response in coachee.responses.all()}
+        consents = sorted(coachee.consents.all(), key=lambda c: (c.created, c.pk))
+        raters = list(coachee.raters.all())
+        rows.append(
+            CoacheeRow(
+                coachee=coachee,
+                consented=bool(consents and consents[-1].given),
+                start=Moment.START in moments,
+                end=Moment.END in moments,
+                raters_asked=len(raters),
+                raters_answered=sum(1 for rater in raters if rater.responses.all()),
+            )
+        )
+    return rows
