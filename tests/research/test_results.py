@@ -1,0 +1,131 @@
+"""What a coach and a coachee may see of the answers of people around a coachee."""
+
+import pytest
+
+from coachbridge.research import services
+from coachbridge.research.enums import Moment, RaterGroup
+from coachbridge.research.instruments import COACHEE_END, COACHEE_START
+from coachbridge.research.results import (
+    MIN_GROUP,
+    coachee_changes,
+    coachee_rows,
+    network_summary,
+    scale_scores,
+    study_raters,
+)
+from tests.research.conftest import answers_for
+
+pytestmark = pytest.mark.django_db
+
+
+def group_of(summaries, group):
+    return next(summary for summary in summaries if summary.group == group)
+
+
+def test_a_group_shows_nothing_but_its_count_below_three(coachee, make_rater):
+    make_rater(coachee, value=5, comment="Veel rustiger")
+    make_rater(coachee, value=1, comment="Niets gemerkt")
+
+    colleagues = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+
+    assert colleagues.answered == 2
+    assert not colleagues.visible
+    assert colleagues.means == [] and colleagues.comments == []
+    assert colleagues.missing == MIN_GROUP - 2
+
+
+def test_a_group_of_three_shows_its_means_and_comments_not_in_order_given(coachee, make_rater):
+    make_rater(coachee, value=5, comment="Zegt eerder nee")
+    make_rater(coachee, value=4, comment="")
+    make_rater(coachee, value=3, comment="Als collega merk ik meer rust")
+
+    colleagues = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+
+    assert colleagues.visible
+    assert [round(mean, 2) for _, mean in colleagues.means] == [4.0, 4.0]
+    assert colleagues.comments == ["Als collega merk ik meer rust", "Zegt eerder nee"]
+
+
+def test_a_partner_is_hidden_unless_they_chose_to_be_seen(study, coach, make_rater):
+    first = services.add_coachee(study, email="", language="nl", by=coach)
+    second = services.add_coachee(study, email="", language="nl", by=coach)
+    for person in (first, second):
+        services.give_consent(person)
+    make_rater(first, group=RaterGroup.PARTNER, value=5, identifiable=True)
+
+    shown = group_of(network_summary(study_raters(study)), RaterGroup.PARTNER)
+    assert shown.visible and shown.means[0][1] == 5
+
+    make_rater(second, group=RaterGroup.PARTNER, value=1, identifiable=False)
+
+    hidden = group_of(network_summary(study_raters(study)), RaterGroup.PARTNER)
+    assert not hidden.visible and hidden.answered == 2
+    # the coachee sees their own partner, who chose to be seen, but not the other one
+    assert group_of(network_summary(first.raters.all()), RaterGroup.PARTNER).visible
+    assert not group_of(network_summary(second.raters.all()), RaterGroup.PARTNER).visible
+
+
+def test_withdrawn_raters_do_not_count(coachee, make_rater):
+    raters = [make_rater(coachee) for _ in range(3)]
+    services.withdraw(raters[0])
+
+    colleagues = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+
+    assert colleagues.answered == 2 and not colleagues.visible
+
+
+def test_scale_scores_skip_dont_know():
+    answers = answers_for(COACHEE_START, 4)
+    answers["goal_clear"] = 1
+    answers["goal_progress"] = None
+    answers.update({item.code: None for item in COACHEE_START.items_of("wellbeing")})
+
+    scores = scale_scores(COACHEE_START, answers)
+
+    assert scores["goal"] == pytest.approx(2.5)
+    assert "wellbeing" not in scores
+    assert scores["process"] == 4
+
+
+def test_change_pairs_start_and_end_of_the_same_coachee(study, coach):
+    for before, after in [(2, 4), (3, 4), (2, 3)]:
+        person = services.add_coachee(study, email="", language="nl", by=coach)
+        services.give_consent(person)
+        services.save_response(
+            person, moment=Moment.START, answers=answers_for(COACHEE_START, before), comment=""
+        )
+        services.open_end(person, by=coach)
+        services.save_response(
+            person, moment=Moment.END, answers=answers_for(COACHEE_END, after), comment=""
+        )
+    started_only = services.add_coachee(study, email="", language="nl", by=coach)
+    services.give_consent(started_only)
+    services.save_response(
+        started_only, moment=Moment.START, answers=answers_for(COACHEE_START, 5), comment=""
+    )
+
+    goal = next(change for change in coachee_changes(study) if change.scale.code == "goal")
+
+    assert goal.n == 3
+    assert goal.before == pytest.approx(7 / 3)
+    assert goal.change == pytest.approx(4 / 3)
+    assert goal.p is None  # too few pairs for a test
+
+
+def test_coachee_rows_show_progress(coachee, make_rater, answer_start, study, coach):
+    answer_start(coachee)
+    make_rater(coachee)
+    services.add_rater(coachee, group=RaterGroup.OTHER, email="", language="nl")
+    services.add_coachee(study, email="", language="nl", by=coach)
+
+    rows = {row.coachee.code: row for row in coachee_rows(study)}
+
+    row = rows[coachee.code]
+    assert (row.consented, row.start, row.end, row.raters_asked, row.raters_answered) == (
+        True,
+        True,
+        False,
+        2,
+        1,
+    )
+    assert sum(1 for other in rows.values() if not other.consented) == 1
