@@ -67,7 +67,7 @@ def link_home(request: HttpRequest, participant: Participant) -> HttpResponse:
         return _render(request, "withdrawn.html", participant)
     is_partner = participant.group == RaterGroup.PARTNER
     if not services.has_consent(participant):
-        form = ConsentForm(request.POST or None, partner=is_partner)
+        form = ConsentForm(request.POST if request.method == "POST" else None, partner=is_partner)
         if request.method == "POST" and form.is_valid():
             services.give_consent(
                 participant, identifiable=form.cleaned_data.get("identifiable", False)
@@ -116,7 +116,9 @@ def link_questionnaire(request: HttpRequest, participant: Participant) -> HttpRe
     if moment is None or not services.has_consent(participant):
         return redirect("research:link", token=participant.token)
     instrument = services.instrument_for(moment)
-    form = QuestionnaireForm(request.POST or None, instrument=instrument)
+    form = QuestionnaireForm(
+        request.POST if request.method == "POST" else None, instrument=instrument
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.save_response(

@@ -36,7 +36,7 @@ def study_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def study_create(request: HttpRequest) -> HttpResponse:
-    form = StudyForm(request.POST or None)
+    form = StudyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         study = services.create_study(
             request.user, title=form.cleaned_data["title"], aim=form.cleaned_data["aim"]

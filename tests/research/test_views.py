@@ -1,0 +1,240 @@
+"""The coach's pages and the personal link pages, through real requests."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from coachbridge.common.models import ActivityLog
+from coachbridge.research import services
+from coachbridge.research.enums import Moment, RaterGroup
+from coachbridge.research.instruments import COACHEE_START, NETWORK
+from coachbridge.research.models import Participant, Response, Study
+
+pytestmark = pytest.mark.django_db
+
+
+def without_per_request_values(content):
+    """A page less what changes with every request: nonces and CSRF tokens."""
+    return re.sub(rb'(nonce|value)="[^"]*"', b"", content)
+
+
+def link(participant, name="research:link"):
+    return reverse(name, kwargs={"token": participant.token})
+
+
+def questionnaire_post(instrument, value="4", **extra):
+    return {item.code: value for item in instrument.items} | extra
+
+
+# --- the coach's side -------------------------------------------------------------------------
+
+
+def test_a_member_starts_a_study_and_an_empty_title_is_refused(client_for, coach):
+    client = client_for(coach)
+
+    refused = client.post(reverse("research:study-create"), {"title": "", "aim": "Leren"})
+    made = client.post(reverse("research:study-create"), {"title": "Mijn meting", "aim": ""})
+
+    assert refused.status_code == 200 and refused.context["form"].errors["title"]
+    study = Study.objects.get()
+    assert (study.title, study.owner) == ("Mijn meting", coach)
+    assert made["Location"] == study.get_absolute_url()
+
+
+def test_only_the_owner_sees_a_study_and_each_view_is_logged(client_for, study, coach, member):
+    response = client_for(coach).get(study.get_absolute_url())
+
+    assert response.status_code == 200
+    assert client_for(member).get(study.get_absolute_url()).status_code == 404
+    assert (
+        ActivityLog.objects.filter(
+            action="research.study_viewed", actor=coach, object_id=str(study.pk)
+        ).count()
+        == 1
+    )
+
+
+def test_another_member_cannot_change_a_study(client_for, study, coachee, member):
+    client = client_for(member)
+    kwargs = {"pk": study.pk, "code": coachee.code}
+
+    for name in ("research:coachee-end", "research:link-revoke", "research:link-renew"):
+        assert client.post(reverse(name, kwargs=kwargs)).status_code == 404
+    assert client.post(reverse("research:study-close", args=[study.pk])).status_code == 404
+    add = client.post(reverse("research:coachee-add", args=[study.pk]), {"language": "nl"})
+    assert add.status_code == 404
+    coachee.refresh_from_db()
+    assert coachee.end_opened_at is None and coachee.revoked_at is None
+    assert study.participants.count() == 1
+
+
+def test_adding_a_coachee_with_a_wrong_address_says_what_to_fix(client_for, study, coach):
+    response = client_for(coach).post(
+        reverse("research:coachee-add", args=[study.pk]),
+        {"email": "lisa-at-example", "language": "nl"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["coachee_form"].errors["email"]
+    assert not study.participants.exists()
+
+
+def test_the_coach_adds_a_coachee_and_sees_their_link(client_for, study, coach):
+    client = client_for(coach)
+
+    response = client.post(
+        reverse("research:coachee-add", args=[study.pk]), {"email": "", "language": "en"}
+    )
+
+    coachee = study.participants.get()
+    assert response.status_code == 302 and coachee.language == "en"
+    page = client.get(study.get_absolute_url()).content.decode()
+    assert coachee.code in page and coachee.token in page
+
+
+def test_a_closed_study_takes_no_coachees(client_for, study, coach):
+    services.close_study(study, by=coach)
+
+    response = client_for(coach).post(
+        reverse("research:coachee-add", args=[study.pk]),
+        {"email": "", "language": "nl"},
+        follow=True,
+    )
+
+    assert not study.participants.exists()
+    assert "closed" in response.content.decode().lower() or "gesloten" in response.content.decode()
+
+
+def test_export_is_a_csv_download_and_is_logged(client_for, study, coach, coachee, answer_start):
+    answer_start(coachee)
+
+    response = client_for(coach).get(reverse("research:study-export", args=[study.pk]))
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    assert coachee.code in response.content.decode()
+    entry = ActivityLog.objects.get(action="research.exported")
+    assert (entry.actor, entry.data["rows"]) == (coach, 1)
+
+
+def test_rater_comments_are_shown_escaped(client_for, study, coach, coachee, make_rater):
+    for _ in range(3):
+        make_rater(coachee, comment="<script>alert(1)</script> rustiger")
+
+    page = client_for(coach).get(study.get_absolute_url()).content.decode()
+
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; rustiger" in page
+
+
+# --- personal links ---------------------------------------------------------------------------
+
+
+def test_unknown_revoked_and_expired_links_look_the_same(client, coachee, coach):
+    unknown = client.get(reverse("research:link", kwargs={"token": "x" * 32}))
+    services.revoke_link(coachee, by=coach)
+    revoked = client.get(link(coachee))
+
+    assert unknown.status_code == revoked.status_code == 404
+    assert without_per_request_values(unknown.content) == without_per_request_values(
+        revoked.content
+    )
+
+
+def test_link_pages_are_not_cached_or_indexed(client, coachee):
+    response = client.get(link(coachee))
+
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_a_coachee_must_tick_consent_and_then_answers(client, study, coach):
+    person = services.add_coachee(study, email="", language="nl", by=coach)
+
+    refused = client.post(link(person), {})
+    assert refused.status_code == 400 and not person.consents.exists()
+    assert client.get(link(person, "research:link-questionnaire")).status_code == 302
+
+    client.post(link(person), {"agree": "on"})
+    assert services.has_consent(person)
+
+    incomplete = client.post(
+        link(person, "research:link-questionnaire"),
+        questionnaire_post(COACHEE_START, goal_clear=""),
+    )
+    assert incomplete.status_code == 400 and not Response.objects.exists()
+
+    answers = questionnaire_post(COACHEE_START, comment="Meer rust")
+    answers["goal_progress"] = "dk"
+    done = client.post(link(person, "research:link-questionnaire"), answers)
+
+    response = Response.objects.get(participant=person)
+    assert done.status_code == 302
+    assert response.moment == Moment.START and response.comment == "Meer rust"
+    assert response.answers["goal_progress"] is None and response.answers["goal_clear"] == 4
+
+
+def test_the_link_page_speaks_the_language_the_coach_chose(client, study, coach):
+    person = services.add_coachee(study, email="", language="en", by=coach)
+
+    page = client.get(link(person)).content.decode()
+
+    assert "Do you want to take part?" in page
+
+
+def test_a_coachee_asks_people_around_them(client, coachee):
+    bad = client.post(link(coachee, "research:link-rater-add"), {"group": "boss", "language": "nl"})
+    assert bad.status_code == 400 and not coachee.raters.exists()
+
+    made = client.post(
+        link(coachee, "research:link-rater-add"), {"group": RaterGroup.COLLEAGUE, "language": "nl"}
+    )
+
+    rater = coachee.raters.get()
+    assert made["Location"].endswith(f"#rater-{rater.code}")
+    assert rater.token in client.get(link(coachee)).content.decode()
+
+
+def test_a_coachee_never_sees_another_coachees_people(client, study, coach, coachee):
+    other = services.add_coachee(study, email="", language="nl", by=coach)
+    services.give_consent(other)
+    hidden = services.add_rater(other, group=RaterGroup.COLLEAGUE, email="", language="nl")
+
+    page = client.get(link(coachee)).content.decode()
+
+    assert hidden.token not in page and hidden.code not in page
+
+
+def test_a_rater_cannot_ask_others(client, coachee, make_rater):
+    rater = make_rater(coachee)
+
+    response = client.post(
+        link(rater, "research:link-rater-add"), {"group": RaterGroup.COLLEAGUE, "language": "nl"}
+    )
+
+    assert response.status_code == 404
+    assert Participant.objects.filter(coachee=coachee).count() == 1
+
+
+def test_a_partner_chooses_to_be_seen_on_the_consent_page(client, coachee):
+    partner = services.add_rater(coachee, group=RaterGroup.PARTNER, email="", language="nl")
+
+    client.post(link(partner), {"agree": "on", "identifiable": "on"})
+    client.post(link(partner, "research:link-questionnaire"), questionnaire_post(NETWORK, "5"))
+
+    partner.refresh_from_db()
+    assert partner.identifiable
+    assert Response.objects.get(participant=partner).moment == Moment.NETWORK
+
+
+def test_stopping_through_the_link_deletes_the_answers(client, coachee, answer_start):
+    answer_start(coachee)
+
+    assert client.get(link(coachee, "research:link-withdraw")).status_code == 200
+    client.post(link(coachee, "research:link-withdraw"))
+
+    assert not Response.objects.exists()
+    page = client.get(link(coachee))
+    assert page.status_code == 200
+    assert page.templates[0].name == "research/link/withdrawn.html"
