@@ -6,6 +6,7 @@ are done; a colleague group that passes the threshold; a friends group and partn
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -30,6 +31,10 @@ COMMENTS = [
     "Ze plant vergaderingen nu beter en zegt eerder wat ze nodig heeft.",
     "Hij neemt meer rust en is thuis minder gespannen.",
     "More patient in meetings, and asks for help sooner.",
+    "Komt rustiger over in het teamoverleg.",
+    "",
+    "Zegt vaker nee tegen extra werk, dat is wennen voor ons.",
+    "Praat thuis meer over wat er speelt.",
 ]
 
 
@@ -43,6 +48,7 @@ def _answers(rng: random.Random, codes: list[str], centre: float) -> dict[str, i
 def create_demo_research(*, members: list[Any]) -> None:
     coach = next(member for member in members if member.email == "coach@example.org")
     rng = random.Random(2025)
+    comments = itertools.cycle(COMMENTS)
     with override("nl"):
         study = services.create_study(
             coach,
@@ -74,5 +80,5 @@ def create_demo_research(*, members: list[Any]) -> None:
                     rater,
                     moment=Moment.NETWORK,
                     answers=_answers(rng, [item.code for item in NETWORK.items], 3.7),
-                    comment=COMMENTS[rater.pk % len(COMMENTS)],
+                    comment=next(comments),
                 )
