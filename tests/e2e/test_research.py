@@ -75,7 +75,7 @@ def answer(page, instrument, values, comment=""):
             value = values.get(item.code) or values[item.scale]
         if isinstance(value, dict):
             value = value[item.code]
-        page.check(f"input[name={item.code}][value={value}]")
+        page.check(f"input[name={item.code}][value='{value}']")
     page.fill("textarea[name=comment]", comment)
     page.click("form.research-questionnaire button[type=submit]")
 
@@ -136,7 +136,7 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
 
     # Three colleagues and a partner, each with a link the coachee sends on.
     for group in [RaterGroup.COLLEAGUE] * 3 + [RaterGroup.PARTNER]:
-        coachee.check(f"input[name=group][value={group}]")
+        coachee.check(f"input[name=group][value='{group}']")
         coachee.click(f"form[action='{coachee_path}people/'] button[type=submit]")
         expect(coachee.locator(".messages .alert-success")).to_be_visible()
     raters = list(Participant.objects.filter(coachee=person).order_by("pk"))

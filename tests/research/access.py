@@ -5,6 +5,8 @@ the login page). Personal links work for whoever holds the token, with or withou
 """
 
 from coachbridge.research import services
+from coachbridge.research.enums import Moment
+from coachbridge.research.instruments import COACHEE_START
 from tests.access_rules import MEMBERS, PUBLIC, SECRET_NAME, Access, post_only, with_kwargs
 from tests.factories.accounts import UserFactory
 
@@ -26,6 +28,17 @@ def build(world):
         world.research_study, email="", language="nl", by=owner
     )
     services.give_consent(world.research_coachee)
+    # a second coachee is past the start, so the questions after a session are open
+    world.research_started = services.add_coachee(
+        world.research_study, email="", language="nl", by=owner
+    )
+    services.give_consent(world.research_started)
+    services.save_response(
+        world.research_started,
+        moment=Moment.START,
+        answers={item.code: 3 for item in COACHEE_START.items},
+        comment="",
+    )
 
 
 def study(world):
@@ -40,6 +53,10 @@ def token(world):
     return {"token": world.research_coachee.token}
 
 
+def started_token(world):
+    return {"token": world.research_started.token}
+
+
 ACCESS = {
     "research:study-list": MEMBERS,
     "research:study-create": MEMBERS,
@@ -52,6 +69,7 @@ ACCESS = {
     "research:link-revoke": owner_only(coachee, post=True),
     "research:link": with_kwargs(PUBLIC, token),
     "research:link-questionnaire": with_kwargs(PUBLIC, token),
+    "research:link-check-in": with_kwargs(PUBLIC, started_token),
     "research:link-rater-add": with_kwargs(post_only(PUBLIC), token),
     "research:link-withdraw": with_kwargs(PUBLIC, token),
 }

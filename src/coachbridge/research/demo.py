@@ -14,7 +14,7 @@ from django.utils.translation import override
 
 from coachbridge.research import services
 from coachbridge.research.enums import Moment, RaterGroup
-from coachbridge.research.instruments import NETWORK
+from coachbridge.research.instruments import NETWORK, instrument_for
 
 # Per coachee: answered start, answered end, people around (group, identifiable, answered).
 COLLEAGUE = (RaterGroup.COLLEAGUE, False, True)
@@ -61,11 +61,20 @@ def create_demo_research(*, members: list[Any]) -> None:
             if not started:
                 continue
             services.give_consent(coachee)
-            start = services.instrument_for(Moment.START)
+            start = instrument_for(Moment.START)
             codes = [item.code for item in start.items]
             services.save_response(
                 coachee, moment=Moment.START, answers=_answers(rng, codes, 2.8), comment=""
             )
+            session = instrument_for(Moment.SESSION)
+            for number in range(1, rng.randint(2, 5)):
+                services.save_check_in(
+                    coachee,
+                    answers=_answers(
+                        rng, [item.code for item in session.items], 3.2 + 0.3 * number
+                    ),
+                    comment="",
+                )
             if ended:
                 services.open_end(coachee, by=coach)
                 services.save_response(

@@ -22,6 +22,7 @@ class RaterGroup(models.TextChoices):
 class Moment(models.TextChoices):
     START = "start", _("Start")
     END = "end", _("End")
+    SESSION = "session", _("After a session")
     NETWORK = "network", _("People close by")
 
 

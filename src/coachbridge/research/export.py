@@ -10,13 +10,20 @@ import csv
 from typing import IO
 
 from coachbridge.research.enums import ParticipantRole
-from coachbridge.research.instruments import COACHEE_START, NETWORK
+from coachbridge.research.instruments import (
+    COACHEE_SESSION,
+    COACHEE_START,
+    NETWORK,
+    instrument_for,
+)
 from coachbridge.research.models import Response, Study
 from coachbridge.research.results import network_summary, scale_scores, study_raters
 
-ITEM_CODES = [item.code for item in COACHEE_START.items]
-SCALE_CODES = [scale.code for scale in (*COACHEE_START.scales, *NETWORK.scales)]
-HEADER = ["record", "code", "moment", "instrument", "n", *ITEM_CODES, *SCALE_CODES]
+ITEM_CODES = [item.code for item in (*COACHEE_START.items, *COACHEE_SESSION.items)]
+SCALE_CODES = [
+    scale.code for scale in (*COACHEE_START.scales, *COACHEE_SESSION.scales, *NETWORK.scales)
+]
+HEADER = ["record", "code", "moment", "session_number", "instrument", "n", *ITEM_CODES, *SCALE_CODES]
 
 
 def _number(value: float | int | None) -> str:
@@ -33,13 +40,14 @@ def write_study_csv(study: Study, out: IO[str]) -> int:
     responses = Response.objects.filter(
         participant__study=study, participant__role=ParticipantRole.COACHEE
     ).select_related("participant")
-    for response in responses.order_by("participant__code", "moment"):
-        scores = scale_scores(COACHEE_START, response.answers)
+    for response in responses.order_by("participant__code", "created", "pk"):
+        scores = scale_scores(instrument_for(response.moment), response.answers)
         writer.writerow(
             [
                 "coachee",
                 response.participant.code,
                 response.moment,
+                _number(response.session),
                 response.instrument,
                 1,
                 *(_number(response.answers.get(code)) for code in ITEM_CODES),
@@ -56,6 +64,7 @@ def write_study_csv(study: Study, out: IO[str]) -> int:
                 "network_group",
                 group.group,
                 "network",
+                "",
                 NETWORK.code,
                 group.answered,
                 *("" for _ in ITEM_CODES),

@@ -63,6 +63,7 @@ DONT_KNOW = Text("Weet ik niet", "I don't know")
 GOAL = Scale("goal", Text("Doel", "Goal"))
 WELLBEING = Scale("wellbeing", Text("Welzijn", "Well-being"))
 PROCESS = Scale("process", Text("Samenwerking met de coach", "Working with the coach"))
+SESSION = Scale("session", Text("De sessie", "The session"))
 CHANGE = Scale("change", Text("Verandering bij de coachee", "Change in the coachee"))
 RIPPLE = Scale("ripple", Text("Effect op jou en jullie contact", "Effect on you and your contact"))
 
@@ -150,6 +151,40 @@ COACHEE_END = Instrument(
     ),
 )
 
+# A check-in after each session: how the coaching goes, not only where it ends (the process).
+COACHEE_SESSION = Instrument(
+    code="coachee-session-1",
+    title=Text("Na de sessie", "After the session"),
+    intro=Text(
+        "Denk aan de sessie die je net had. Het kost je een minuut.",
+        "Think of the session you just had. It takes you a minute.",
+    ),
+    scales=(SESSION,),
+    items=(
+        Item(
+            "session_heard",
+            "session",
+            Text("Ik voelde me gehoord en begrepen.", "I felt heard and understood."),
+        ),
+        Item(
+            "session_focus",
+            "session",
+            Text("We werkten aan wat ik belangrijk vind.", "We worked on what matters to me."),
+        ),
+        Item(
+            "session_takeaway",
+            "session",
+            Text(
+                "Ik neem iets mee waar ik verder mee kan.",
+                "I take away something I can work with.",
+            ),
+        ),
+    ),
+    open_question=Text(
+        "Wat neem je mee uit deze sessie?", "What do you take away from this session?"
+    ),
+)
+
 NETWORK = Instrument(
     code="network-1",
     title=Text("Vragenlijst voor iemand uit de omgeving", "Questionnaire for someone close by"),
@@ -218,4 +253,14 @@ NETWORK = Instrument(
     ),
 )
 
-INSTRUMENTS = {instrument.code: instrument for instrument in (COACHEE_START, COACHEE_END, NETWORK)}
+INSTRUMENT_OF_MOMENT = {
+    "start": COACHEE_START,
+    "end": COACHEE_END,
+    "session": COACHEE_SESSION,
+    "network": NETWORK,
+}
+
+
+def instrument_for(moment: str) -> Instrument:
+    """The questionnaire answered at a moment (the values of enums.Moment)."""
+    return INSTRUMENT_OF_MOMENT[moment]

@@ -144,6 +144,7 @@ class Consent(models.Model):
 class Response(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="responses")
     moment = models.CharField(max_length=10, choices=Moment.choices)
+    session = models.PositiveSmallIntegerField(null=True, blank=True)  # 1, 2, ... for check-ins
     instrument = models.CharField(max_length=30)
     answers = models.JSONField(default=dict)  # item code -> 1..5, or None for "don't know"
     comment = models.TextField(blank=True, max_length=2000)
@@ -153,8 +154,15 @@ class Response(models.Model):
         ordering = ["created", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["participant", "moment"], name="research_one_response_per_moment"
-            )
+                fields=["participant", "moment"],
+                condition=~models.Q(moment=Moment.SESSION),
+                name="research_one_response_per_moment",
+            ),
+            models.UniqueConstraint(
+                fields=["participant", "session"],
+                condition=models.Q(moment=Moment.SESSION),
+                name="research_one_response_per_session",
+            ),
         ]
 
     def __str__(self) -> str:

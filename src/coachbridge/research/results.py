@@ -14,7 +14,13 @@ from statistics import fmean
 
 from coachbridge.engine.stats import paired_change
 from coachbridge.research.enums import Moment, ParticipantRole, RaterGroup
-from coachbridge.research.instruments import COACHEE_START, NETWORK, Instrument, Scale
+from coachbridge.research.instruments import (
+    COACHEE_SESSION,
+    COACHEE_START,
+    NETWORK,
+    Instrument,
+    Scale,
+)
 from coachbridge.research.models import Participant, Response, Study
 
 MIN_GROUP = 3
@@ -68,6 +74,29 @@ def coachee_changes(study: Study) -> list[ScaleChange]:
 
 
 @dataclass
+class SessionPoint:
+    number: int
+    n: int
+    mean: float
+
+
+def session_trend(study: Study) -> list[SessionPoint]:
+    """The mean check-in score after session 1, 2, ... over the coachees who answered it."""
+    by_number: dict[int, list[float]] = defaultdict(list)
+    responses = Response.objects.filter(
+        participant__study=study, moment=Moment.SESSION, session__isnull=False
+    )
+    for response in responses:
+        score = scale_scores(COACHEE_SESSION, response.answers).get("session")
+        if score is not None and response.session is not None:
+            by_number[response.session].append(score)
+    return [
+        SessionPoint(number, len(scores), fmean(scores))
+        for number, scores in sorted(by_number.items())
+    ]
+
+
+@dataclass
 class GroupSummary:
     group: str
     label: str
@@ -118,6 +147,7 @@ class CoacheeRow:
     consented: bool
     start: bool
     end: bool
+    sessions: int
     raters_asked: int
     raters_answered: int
 
@@ -137,6 +167,7 @@ def coachee_rows(study: Study) -> list[CoacheeRow]:
                 consented=bool(consents and consents[-1].given),
                 start=Moment.START in moments,
                 end=Moment.END in moments,
+                sessions=sum(1 for r in coachee.responses.all() if r.moment == Moment.SESSION),
                 raters_asked=len(raters),
                 raters_answered=sum(1 for rater in raters if rater.responses.all()),
             )

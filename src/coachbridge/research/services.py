@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from coachbridge.common.activity import log_action
 from coachbridge.common.emails import queue_email
 from coachbridge.research.consent import COACHEE_CONSENT, IDENTIFIABLE_CONSENT, RATER_CONSENT
 from coachbridge.research.enums import Moment, ParticipantRole, RaterGroup, StudyStatus
-from coachbridge.research.instruments import COACHEE_END, COACHEE_START, NETWORK, Instrument
+from coachbridge.research.instruments import COACHEE_SESSION, Instrument, instrument_for
 from coachbridge.research.models import (
     LINK_DAYS,
     Consent,
@@ -34,11 +34,6 @@ MAX_COACHEES_PER_STUDY = 500
 MAX_RATERS_PER_COACHEE = 12
 PARTICIPATE = "participate"
 IDENTIFIABLE = "identifiable"
-INSTRUMENT_OF_MOMENT = {
-    Moment.START: COACHEE_START,
-    Moment.END: COACHEE_END,
-    Moment.NETWORK: NETWORK,
-}
 
 
 def studies_of(user: Any) -> QuerySet[Study]:
@@ -164,8 +159,9 @@ def due_moment(participant: Participant) -> str | None:
     return None
 
 
-def instrument_for(moment: str) -> Instrument:
-    return INSTRUMENT_OF_MOMENT[Moment(moment)]
+def _check_answers(instrument: Instrument, answers: dict[str, int | None]) -> None:
+    if set(answers) != {item.code for item in instrument.items}:
+        raise ValidationError(_("Answer every question, or choose “I don't know”."))
 
 
 def save_response(
@@ -174,9 +170,7 @@ def save_response(
     if due_moment(participant) != moment or not has_consent(participant):
         raise ValidationError(_("This questionnaire is not open for you now."))
     instrument = instrument_for(moment)
-    expected = {item.code for item in instrument.items}
-    if set(answers) != expected:
-        raise ValidationError(_("Answer every question, or choose “I don't know”."))
+    _check_answers(instrument, answers)
     response = Response.objects.create(
         participant=participant,
         moment=moment,
@@ -185,6 +179,44 @@ def save_response(
         comment=comment,
     )
     log_action("research.answered", obj=participant.study, code=participant.code, moment=moment)
+    return response
+
+
+def can_check_in(participant: Participant) -> bool:
+    """A coachee answers a few questions after each session, between start and end."""
+    if not participant.is_coachee or participant.withdrawn_at or not participant.study.is_open:
+        return False
+    done = set(participant.responses.values_list("moment", flat=True))
+    return Moment.START in done and Moment.END not in done and has_consent(participant)
+
+
+def save_check_in(
+    participant: Participant, *, answers: dict[str, int | None], comment: str
+) -> Response:
+    """The next session's check-in, numbered 1, 2, ... per coachee."""
+    if not can_check_in(participant):
+        raise ValidationError(_("This questionnaire is not open for you now."))
+    _check_answers(COACHEE_SESSION, answers)
+    last = participant.responses.filter(moment=Moment.SESSION).aggregate(Max("session"))
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                participant=participant,
+                moment=Moment.SESSION,
+                session=(last["session__max"] or 0) + 1,
+                instrument=COACHEE_SESSION.code,
+                answers=answers,
+                comment=comment,
+            )
+    except IntegrityError:  # the same form sent twice at once
+        raise ValidationError(_("These answers were already sent.")) from None
+    log_action(
+        "research.answered",
+        obj=participant.study,
+        code=participant.code,
+        moment=Moment.SESSION,
+        session=response.session,
+    )
     return response
 
 

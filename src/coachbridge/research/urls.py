@@ -17,6 +17,7 @@ urlpatterns = [
     # personal links for people without an account
     path("r/<str:token>/", links.link_home, name="link"),
     path("r/<str:token>/questions/", links.link_questionnaire, name="link-questionnaire"),
+    path("r/<str:token>/session/", links.link_check_in, name="link-check-in"),
     path("r/<str:token>/people/", links.link_rater_add, name="link-rater-add"),
     path("r/<str:token>/stop/", links.link_withdraw, name="link-withdraw"),
 ]

@@ -25,7 +25,7 @@ from coachbridge.research.access import get_participant_by_token
 from coachbridge.research.consent import IDENTIFIABLE_CONSENT, consent_points
 from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.forms import ConsentForm, QuestionnaireForm, RaterForm
-from coachbridge.research.instruments import COACHEE_START
+from coachbridge.research.instruments import COACHEE_SESSION, COACHEE_START, instrument_for
 from coachbridge.research.models import Participant
 from coachbridge.research.results import MIN_GROUP, network_summary, scale_scores
 
@@ -84,7 +84,10 @@ def link_home(request: HttpRequest, participant: Participant) -> HttpResponse:
         )
     if request.method == "POST":
         return redirect("research:link", token=participant.token)
-    context: dict[str, Any] = {"due": services.due_moment(participant)}
+    context: dict[str, Any] = {
+        "due": services.due_moment(participant),
+        "check_in": services.can_check_in(participant),
+    }
     if participant.is_coachee:
         context |= _coachee_context(participant, RaterForm())
     return _render(request, "home.html", participant, **context)
@@ -95,12 +98,14 @@ def _coachee_context(coachee: Participant, rater_form: RaterForm) -> dict[str, A
     own = {
         response.moment: scale_scores(COACHEE_START, response.answers)
         for response in coachee.responses.all()
+        if response.moment in (Moment.START, Moment.END)
     }
     scores = [
         (scale, own.get(Moment.START, {}).get(scale.code), own.get(Moment.END, {}).get(scale.code))
         for scale in COACHEE_START.scales
     ]
     return {
+        "sessions": sum(1 for r in coachee.responses.all() if r.moment == Moment.SESSION),
         "raters": raters,
         "rater_form": rater_form,
         "scores": scores if own else [],
@@ -115,7 +120,7 @@ def link_questionnaire(request: HttpRequest, participant: Participant) -> HttpRe
     moment = services.due_moment(participant)
     if moment is None or not services.has_consent(participant):
         return redirect("research:link", token=participant.token)
-    instrument = services.instrument_for(moment)
+    instrument = instrument_for(moment)
     form = QuestionnaireForm(
         request.POST if request.method == "POST" else None, instrument=instrument
     )
@@ -139,6 +144,34 @@ def link_questionnaire(request: HttpRequest, participant: Participant) -> HttpRe
         status=400 if form.errors else 200,
         form=form,
         instrument=instrument,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@personal_link
+def link_check_in(request: HttpRequest, participant: Participant) -> HttpResponse:
+    if not services.can_check_in(participant):
+        return redirect("research:link", token=participant.token)
+    form = QuestionnaireForm(
+        request.POST if request.method == "POST" else None, instrument=COACHEE_SESSION
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_check_in(
+                participant, answers=form.answers(), comment=form.cleaned_data["comment"]
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Thank you. Your answers are saved."))
+        return redirect("research:link", token=participant.token)
+    return _render(
+        request,
+        "questionnaire.html",
+        participant,
+        status=400 if form.errors else 200,
+        form=form,
+        instrument=COACHEE_SESSION,
     )
 
 
@@ -166,7 +199,11 @@ def link_rater_add(request: HttpRequest, participant: Participant) -> HttpRespon
             else:
                 messages.success(request, _("Send the new link below to this person."))
             return redirect(f"{participant.get_link_url()}#rater-{rater.code}")
-    context = {"due": services.due_moment(participant), **_coachee_context(participant, form)}
+    context = {
+        "due": services.due_moment(participant),
+        "check_in": services.can_check_in(participant),
+        **_coachee_context(participant, form),
+    }
     return _render(request, "home.html", participant, status=400, **context)
 
 

@@ -23,6 +23,7 @@ from coachbridge.research.results import (
     coachee_changes,
     coachee_rows,
     network_summary,
+    session_trend,
     study_raters,
 )
 
@@ -63,6 +64,7 @@ def _detail_page(
             "study": study,
             "rows": coachee_rows(study),
             "changes": coachee_changes(study),
+            "sessions": session_trend(study),
             "network": network_summary(study_raters(study)),
             "min_group": MIN_GROUP,
             "coachee_form": coachee_form,
