@@ -238,3 +238,17 @@ def test_stopping_through_the_link_deletes_the_answers(client, coachee, answer_s
     page = client.get(link(coachee))
     assert page.status_code == 200
     assert page.templates[0].name == "research/link/withdrawn.html"
+
+
+def test_a_coachee_who_answered_the_end_is_thanked(client, coachee, coach, answer_start):
+    answer_start(coachee)
+    services.open_end(coachee, by=coach)
+    client.post(link(coachee, "research:link-questionnaire"), questionnaire_post(COACHEE_START))
+
+    page = client.get(link(coachee))
+
+    assert Response.objects.filter(participant=coachee, moment=Moment.END).exists()
+    assert page.context["finished"] and not page.context["check_in"] and not page.context["due"]
+    assert "Thank you: your answers are saved" in page.content.decode() or (
+        "je antwoorden zijn bewaard" in page.content.decode()
+    )

@@ -23,7 +23,16 @@ ITEM_CODES = [item.code for item in (*COACHEE_START.items, *COACHEE_SESSION.item
 SCALE_CODES = [
     scale.code for scale in (*COACHEE_START.scales, *COACHEE_SESSION.scales, *NETWORK.scales)
 ]
-HEADER = ["record", "code", "moment", "session_number", "instrument", "n", *ITEM_CODES, *SCALE_CODES]
+HEADER = [
+    "record",
+    "code",
+    "moment",
+    "session_number",
+    "instrument",
+    "n",
+    *ITEM_CODES,
+    *SCALE_CODES,
+]
 
 
 def _number(value: float | int | None) -> str:

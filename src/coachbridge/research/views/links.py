@@ -105,6 +105,7 @@ def _coachee_context(coachee: Participant, rater_form: RaterForm) -> dict[str, A
         for scale in COACHEE_START.scales
     ]
     return {
+        "finished": Moment.END in own,
         "sessions": sum(1 for r in coachee.responses.all() if r.moment == Moment.SESSION),
         "raters": raters,
         "rater_form": rater_form,
