@@ -10,6 +10,7 @@ from coachbridge.research import services
 from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import COACHEE_START, NETWORK
 from coachbridge.research.models import Participant, Response, Study
+from tests.factories.agenda import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -252,3 +253,20 @@ def test_a_coachee_who_answered_the_end_is_thanked(client, coachee, coach, answe
     assert "Thank you: your answers are saved" in page.content.decode() or (
         "je antwoorden zijn bewaard" in page.content.decode()
     )
+
+
+def test_a_study_on_an_agenda_question_is_counted_on_the_question(client_for, coach, member):
+    question = QuestionFactory()
+    client = client_for(coach)
+    form = client.get(reverse("research:study-create") + f"?question={question.pk}")
+    assert form.context["form"]["agenda_question"].value() == str(question.pk)
+
+    client.post(
+        reverse("research:study-create"),
+        {"title": "Meten wat de omgeving merkt", "aim": "", "agenda_question": question.pk},
+    )
+
+    assert Study.objects.get().agenda_question == question
+    page = client_for(member).get(reverse("agenda:question-detail", args=[question.pk]))
+    assert page.context["practice_studies"] == 1
+    assert "Meten wat de omgeving merkt" not in page.content.decode()  # a count, not who

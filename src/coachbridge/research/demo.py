@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import override
 
+from coachbridge.agenda.models import Question
 from coachbridge.research import services
 from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import NETWORK, instrument_for
@@ -55,6 +56,9 @@ def create_demo_research(*, members: list[Any]) -> None:
             title="Wat merkt de omgeving van mijn coachees?",
             aim="Ik wil weten of mijn loopbaancoaching ook iets verandert voor collega's en "
             "partners van mijn coachees.",
+            agenda_question=Question.objects.filter(
+                title__startswith="Wat gebeurt er tijdens een coachtraject"
+            ).first(),
         )
         for started, ended, raters in COACHEES:
             coachee = services.add_coachee(study, email="", language="nl", by=coach)

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coachbridge.agenda.queries import questions_to_link
 from coachbridge.research.enums import LinkLanguage, RaterGroup
 from coachbridge.research.instruments import ANSWER_CHOICES, DONT_KNOW, Instrument
 from coachbridge.research.models import Study
@@ -15,8 +16,18 @@ DONT_KNOW_VALUE = "dk"
 class StudyForm(forms.ModelForm):
     class Meta:
         model = Study
-        fields = ["title", "aim"]
+        fields = ["title", "aim", "agenda_question"]
         widgets = {"aim": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        question = self.fields["agenda_question"]
+        question.queryset = questions_to_link(keep=self.instance.agenda_question_id)
+        question.empty_label = _("No question")
+        question.help_text = _(
+            "Does your study help answer a question of the research agenda? Choose it. The "
+            "question then shows that coaches measure it in their practice (not who)."
+        )
 
 
 class CoacheeForm(forms.Form):

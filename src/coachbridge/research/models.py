@@ -46,6 +46,14 @@ class Study(models.Model):
         blank=True,
         help_text=_("For yourself: what do you want to find out in your practice?"),
     )
+    agenda_question = models.ForeignKey(
+        "agenda.Question",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practice_studies",
+        verbose_name=_("research agenda question"),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=StudyStatus.choices, default=StudyStatus.OPEN
     )

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -40,8 +40,8 @@ def studies_of(user: Any) -> QuerySet[Study]:
     return Study.objects.filter(owner=user)
 
 
-def create_study(owner: Any, *, title: str, aim: str) -> Study:
-    study = Study.objects.create(owner=owner, title=title, aim=aim)
+def create_study(owner: Any, *, title: str, aim: str, agenda_question: Any = None) -> Study:
+    study = Study.objects.create(owner=owner, title=title, aim=aim, agenda_question=agenda_question)
     log_action("research.study_created", actor=owner, obj=study)
     return study
 
@@ -280,6 +280,13 @@ def close_study(study: Study, *, by: Any) -> None:
     study.participants.filter(revoked_at__isnull=True).update(revoked_at=now)
     study.participants.update(sealed_email="")
     log_action("research.study_closed", actor=by, obj=study)
+
+
+def studies_on_question(question: Any) -> int:
+    """How many studies help answer an agenda question (merged questions count too)."""
+    return Study.objects.filter(
+        Q(agenda_question=question) | Q(agenda_question__merged_into=question)
+    ).count()
 
 
 def participant_by_token(token: str) -> Participant | None:

@@ -33,6 +33,7 @@ from coachbridge.common.models import Theme
 from coachbridge.events.access import get_insight_to_reuse
 from coachbridge.knowledge.queries import published_items_for_question
 from coachbridge.marketplace.access import get_post_for_user
+from coachbridge.research.services import studies_on_question
 
 PAGE_SIZE = 50
 
@@ -134,6 +135,7 @@ def _detail(
             "merged": question.merged.all(),
             "moderator": moderator,
             "summaries": published_items_for_question(question),
+            "practice_studies": studies_on_question(question),
         },
         status=400 if comment_form is not None else 200,
     )

@@ -37,10 +37,14 @@ def study_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def study_create(request: HttpRequest) -> HttpResponse:
-    form = StudyForm(request.POST if request.method == "POST" else None)
+    initial = {"agenda_question": request.GET.get("question")}
+    form = StudyForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         study = services.create_study(
-            request.user, title=form.cleaned_data["title"], aim=form.cleaned_data["aim"]
+            request.user,
+            title=form.cleaned_data["title"],
+            aim=form.cleaned_data["aim"],
+            agenda_question=form.cleaned_data["agenda_question"],
         )
         messages.success(request, _("Your study is ready. Add your first coachee."))
         return redirect(study)
