@@ -62,7 +62,7 @@ def give_consent(page, link_path, *, partner=False):
     expect(page.locator("input[name=agree]")).to_be_visible()
     expect(page.locator("input[name=identifiable]")).to_have_count(1 if partner else 0)
     page.check("input[name=agree]")
-    page.click(f"main form[method=post]:not([action]) button[type=submit]")
+    page.click("main form[method=post]:not([action]) button[type=submit]")
     expect(page.locator(f"main a[href='{link_path}questions/']")).to_be_visible()
 
 
@@ -126,13 +126,13 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
     coachee.click(f"main a[href='{coachee_path}questions/']")
     expect(coachee.get_by_role("radio")).to_have_count(len(COACHEE_START.items) * 6)
     assert violations(coachee, coachee_blocked) == []
-    answer(coachee, COACHEE_START, {"wellbeing_energy": "dk", "goal": "2", "wellbeing": "2",
-                                    "process": "3"}, "Rustiger worden in mijn werk.")
+    screenshot(coachee, "93-research-questionnaire-nl")
+    start = {"wellbeing_energy": "dk", "goal": "2", "wellbeing": "2", "process": "3"}
+    answer(coachee, COACHEE_START, start, "Rustiger worden in mijn werk.")
     coachee.wait_for_url(f"{base}{coachee_path}")
     expect(coachee.locator(".messages .alert-success")).to_be_visible()
     expect(coachee.locator(f"main a[href='{coachee_path}questions/']")).to_have_count(0)
     expect(coachee.locator("#own-heading")).to_be_visible()
-    screenshot(coachee, "93-research-questionnaire-done-nl")
 
     # Three colleagues and a partner, each with a link the coachee sends on.
     for group in [RaterGroup.COLLEAGUE] * 3 + [RaterGroup.PARTNER]:
