@@ -1,10 +1,14 @@
 """What a coach and a coachee may see of the answers of people around a coachee."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from coachbridge.research import services
 from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import COACHEE_END, COACHEE_START
+from coachbridge.research.models import Response
 from coachbridge.research.results import (
     MIN_GROUP,
     coachee_changes,
@@ -65,6 +69,41 @@ def test_a_partner_is_hidden_unless_they_chose_to_be_seen(study, coach, make_rat
     assert not group_of(network_summary(second.raters.all()), RaterGroup.PARTNER).visible
 
 
+def test_partners_count_in_the_average_but_only_a_partner_who_chose_shows_words(
+    study, coach, make_rater
+):
+    coachees = [services.add_coachee(study, email="", language="nl", by=coach) for _ in range(3)]
+    for number, person in enumerate(coachees):
+        services.give_consent(person)
+        make_rater(
+            person,
+            group=RaterGroup.PARTNER,
+            value=number + 2,
+            comment=f"Woorden van partner {number}",
+            identifiable=number == 0,
+        )
+
+    partners = group_of(network_summary(study_raters(study)), RaterGroup.PARTNER)
+
+    assert partners.visible and partners.means[0][1] == 3
+    assert partners.comments == ["Woorden van partner 0"]
+
+
+def test_a_summary_can_leave_out_later_answers(coachee, make_rater):
+    first = [make_rater(coachee) for _ in range(3)]
+    Response.objects.filter(participant__in=first).update(
+        created=timezone.now() - timedelta(hours=1)
+    )
+    cut = timezone.now() - timedelta(minutes=30)
+    make_rater(coachee, value=1)
+
+    before = group_of(network_summary(coachee.raters.all(), answered_before=cut), "colleague")
+    now = group_of(network_summary(coachee.raters.all()), "colleague")
+
+    assert (before.answered, now.answered) == (3, 4)
+    assert before.means[0][1] == 4 and now.means[0][1] == pytest.approx(3.25)
+
+
 def test_withdrawn_raters_do_not_count(coachee, make_rater):
     raters = [make_rater(coachee) for _ in range(3)]
     services.withdraw(raters[0])
@@ -121,11 +160,5 @@ def test_coachee_rows_show_progress(coachee, make_rater, answer_start, study, co
     rows = {row.coachee.code: row for row in coachee_rows(study)}
 
     row = rows[coachee.code]
-    assert (row.consented, row.start, row.end, row.raters_asked, row.raters_answered) == (
-        True,
-        True,
-        False,
-        2,
-        1,
-    )
+    assert (row.consented, row.start, row.end, row.raters_asked) == (True, True, False, 2)
     assert sum(1 for other in rows.values() if not other.consented) == 1

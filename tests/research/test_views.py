@@ -270,3 +270,57 @@ def test_a_study_on_an_agenda_question_is_counted_on_the_question(client_for, co
     page = client_for(member).get(reverse("agenda:question-detail", args=[question.pk]))
     assert page.context["practice_studies"] == 1
     assert "Meten wat de omgeving merkt" not in page.content.decode()  # a count, not who
+
+
+def test_the_coachee_sees_what_people_noticed_once_and_only_after_the_end(
+    client, coachee, coach, make_rater, answer_start
+):
+    answer_start(coachee)
+    for _ in range(3):
+        make_rater(coachee, value=4)
+    assert client.get(link(coachee)).context["network"] is None
+
+    services.open_end(coachee, by=coach)
+    make_rater(coachee, value=1)  # answers after the end do not change what the coachee saw
+
+    (colleagues,) = client.get(link(coachee)).context["network"]
+    assert (colleagues.answered, colleagues.means[0][1]) == (3, 4)
+
+
+def test_after_asking_a_partner_the_form_offers_no_second(client, coachee):
+    services.add_rater(coachee, group=RaterGroup.PARTNER, email="", language="nl")
+
+    form = client.get(link(coachee)).context["rater_form"]
+
+    assert RaterGroup.PARTNER not in dict(form.fields["group"].choices)
+
+
+def test_link_pages_have_no_site_menu(client, coachee):
+    page = client.get(link(coachee)).content.decode()
+
+    assert 'class="site-nav"' not in page
+    assert reverse("account_signup") not in page
+
+
+def test_the_coach_does_not_see_which_coachees_people_answered(
+    client_for, study, coach, coachee, make_rater
+):
+    make_rater(coachee)
+    services.add_rater(coachee, group=RaterGroup.OTHER, email="", language="nl")
+
+    page = client_for(coach).get(study.get_absolute_url()).content.decode()
+
+    assert "2 asked" in page or "2 gevraagd" in page
+    assert "1 of 2" not in page and "1 van 2" not in page
+
+
+def test_a_link_sent_by_email_is_not_shown_to_the_coachee(client, coachee):
+    by_mail = services.add_rater(
+        coachee, group=RaterGroup.COLLEAGUE, email="collega@example.net", language="nl"
+    )
+    by_hand = services.add_rater(coachee, group=RaterGroup.COLLEAGUE, email="", language="nl")
+
+    page = client.get(link(coachee)).content.decode()
+
+    assert by_mail.link_sent and not by_hand.link_sent
+    assert by_mail.token not in page and by_hand.token in page

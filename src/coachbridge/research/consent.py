@@ -68,8 +68,10 @@ CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
             "Your answers are stored under a code, not under your name.",
         ),
         Text(
-            "De coach en de coachee zien alleen een gemiddelde van minstens drie mensen.",
-            "The coach and the coachee only see an average of at least three people.",
+            "De coach en de coachee zien alleen een gemiddelde van minstens drie mensen uit "
+            "jouw groep (bijvoorbeeld drie collega's).",
+            "The coach and the coachee only see an average of at least three people of your "
+            "group (for example three colleagues).",
         ),
         Text(
             "Meedoen is vrijwillig. Je kunt altijd stoppen via deze link. Dan worden je "
@@ -80,10 +82,14 @@ CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
     ),
     IDENTIFIABLE_CONSENT: (
         Text(
-            "Als partner ben je vaak de enige in je groep. Je antwoorden blijven dan verborgen, "
-            "tenzij je hieronder kiest dat de coach en de coachee ze mogen zien.",
-            "As a partner you are often the only one in your group. Your answers then stay "
-            "hidden, unless you choose below that the coach and the coachee may see them.",
+            "Jij bent de enige partner van de coachee. Daarom ziet de coachee je antwoorden "
+            "niet, tenzij je hieronder kiest dat de coach en de coachee ze mogen zien. Zonder "
+            "die keuze telt de coach je cijfers alleen mee in een gemiddelde van minstens drie "
+            "partners van verschillende coachees, en ziet niemand wat je schrijft.",
+            "You are the coachee's only partner. So the coachee does not see your answers, "
+            "unless you choose below that the coach and the coachee may see them. Without that "
+            "choice, the coach only counts your scores in an average of at least three partners "
+            "of different coachees, and nobody sees what you write.",
         ),
     ),
 }

@@ -60,6 +60,13 @@ class RaterForm(forms.Form):
         label=_("Language of the questions"), choices=LinkLanguage.choices, initial="nl"
     )
 
+    def __init__(self, *args: Any, partner_asked: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if partner_asked:  # one partner per coachee
+            self.fields["group"].choices = [
+                choice for choice in RaterGroup.choices if choice[0] != RaterGroup.PARTNER
+            ]
+
 
 class ConsentForm(forms.Form):
     agree = forms.BooleanField(

@@ -65,7 +65,7 @@ WELLBEING = Scale("wellbeing", Text("Welzijn", "Well-being"))
 PROCESS = Scale("process", Text("Samenwerking met de coach", "Working with the coach"))
 SESSION = Scale("session", Text("De sessie", "The session"))
 CHANGE = Scale("change", Text("Verandering bij de coachee", "Change in the coachee"))
-RIPPLE = Scale("ripple", Text("Effect op jou en jullie contact", "Effect on you and your contact"))
+RIPPLE = Scale("ripple", Text("Effect op de omgeving", "Effect on the people around"))
 
 COACHEE_ITEMS = (
     Item(
@@ -189,12 +189,10 @@ NETWORK = Instrument(
     code="network-1",
     title=Text("Vragenlijst voor iemand uit de omgeving", "Questionnaire for someone close by"),
     intro=Text(
-        "Iemand die jij kent, volgt coaching. Denk aan de tijd sinds de coaching begon. "
-        "Je antwoorden zijn anoniem: de coach en de coachee zien alleen het gemiddelde van "
-        "minstens drie mensen.",
-        "Someone you know is in coaching. Think of the time since the coaching started. Your "
-        "answers are anonymous: the coach and the coachee only see the average of at least "
-        "three people.",
+        "Iemand die jij kent, volgt coaching. Denk aan de tijd sinds de coaching begon. Er zijn "
+        "geen goede of foute antwoorden.",
+        "Someone you know is in coaching. Think of the time since the coaching started. There "
+        "are no right or wrong answers.",
     ),
     scales=(CHANGE, RIPPLE),
     items=(

@@ -87,6 +87,7 @@ class Participant(models.Model):
     group = models.CharField(_("who is it"), max_length=20, choices=RaterGroup.choices, blank=True)
     code = models.CharField(_("code"), max_length=12)
     sealed_email = models.TextField(blank=True)
+    link_sent = models.BooleanField(default=False)  # by e-mail: the link is theirs alone
     language = models.CharField(
         _("language of the questions"),
         max_length=2,

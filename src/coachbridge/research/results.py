@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from statistics import fmean
 
 from coachbridge.engine.stats import paired_change
@@ -110,12 +111,19 @@ class GroupSummary:
         return max(0, MIN_GROUP - self.answered)
 
 
-def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
-    """One summary per group that has answers; only visible groups carry numbers and comments."""
+def network_summary(
+    raters: Iterable[Participant], *, answered_before: datetime | None = None
+) -> list[GroupSummary]:
+    """One summary per group that has answers; only visible groups carry numbers and comments.
+
+    A partner's comment shows only when that partner chose to be seen: a partner is the only
+    one of their kind around a coachee, so their words could tell who wrote them.
+    `answered_before` leaves out later answers, so a summary shown once never changes.
+    """
     answered: dict[str, list[tuple[Participant, Response]]] = defaultdict(list)
     for rater in raters:
         response = next((r for r in rater.responses.all() if r.moment == Moment.NETWORK), None)
-        if response is not None:
+        if response is not None and (answered_before is None or response.created < answered_before):
             answered[rater.group].append((rater, response))
     summaries = []
     for group in RaterGroup:
@@ -130,7 +138,12 @@ def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
                 values = [score[scale.code] for score in scores if scale.code in score]
                 summary.means.append((scale, fmean(values) if values else None))
             # sorted, not in the order given, so the order does not tell who wrote what
-            summary.comments = sorted(r.comment for _, r in rows if r.comment.strip())
+            summary.comments = sorted(
+                response.comment
+                for rater, response in rows
+                if response.comment.strip()
+                and (rater.group != RaterGroup.PARTNER or rater.identifiable)
+            )
         summaries.append(summary)
     return summaries
 
@@ -149,12 +162,11 @@ class CoacheeRow:
     end: bool
     sessions: int
     raters_asked: int
-    raters_answered: int
 
 
 def coachee_rows(study: Study) -> list[CoacheeRow]:
     coachees = study.participants.filter(role=ParticipantRole.COACHEE).prefetch_related(
-        "responses", "consents", "raters__responses"
+        "responses", "consents", "raters"
     )
     rows = []
     for coachee in coachees:
@@ -169,7 +181,6 @@ def coachee_rows(study: Study) -> list[CoacheeRow]:
                 end=Moment.END in moments,
                 sessions=sum(1 for r in coachee.responses.all() if r.moment == Moment.SESSION),
                 raters_asked=len(raters),
-                raters_answered=sum(1 for rater in raters if rater.responses.all()),
             )
         )
     return rows

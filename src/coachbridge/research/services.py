@@ -111,6 +111,9 @@ def _send_invitation(participant: Participant, email: str, template: str) -> Non
     queue_email(
         EmailMultiAlternatives(subject=f"[{settings.SITE_NAME}] {subject}", body=body, to=[email])
     )
+    if not participant.link_sent:
+        participant.link_sent = True
+        participant.save(update_fields=["link_sent"])
 
 
 def has_consent(participant: Participant, purpose: str = PARTICIPATE) -> bool:

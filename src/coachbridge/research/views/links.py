@@ -89,8 +89,14 @@ def link_home(request: HttpRequest, participant: Participant) -> HttpResponse:
         "check_in": services.can_check_in(participant),
     }
     if participant.is_coachee:
-        context |= _coachee_context(participant, RaterForm())
+        context |= _coachee_context(
+            participant, RaterForm(partner_asked=_partner_asked(participant))
+        )
     return _render(request, "home.html", participant, **context)
+
+
+def _partner_asked(coachee: Participant) -> bool:
+    return coachee.raters.filter(group=RaterGroup.PARTNER).exists()
 
 
 def _coachee_context(coachee: Participant, rater_form: RaterForm) -> dict[str, Any]:
@@ -110,7 +116,11 @@ def _coachee_context(coachee: Participant, rater_form: RaterForm) -> dict[str, A
         "raters": raters,
         "rater_form": rater_form,
         "scores": scores if own else [],
-        "network": network_summary(raters),
+        # shown once, when the coaching has ended, and never updated: a summary that changed
+        # with each new answer would let the coachee work out that one person's answers
+        "network": network_summary(raters, answered_before=coachee.end_opened_at)
+        if coachee.end_opened_at
+        else None,
         "min_group": MIN_GROUP,
     }
 
@@ -183,7 +193,7 @@ def link_rater_add(request: HttpRequest, participant: Participant) -> HttpRespon
         raise Http404
     if not services.has_consent(participant):
         return redirect("research:link", token=participant.token)
-    form = RaterForm(request.POST)
+    form = RaterForm(request.POST, partner_asked=_partner_asked(participant))
     if form.is_valid():
         try:
             rater = services.add_rater(
