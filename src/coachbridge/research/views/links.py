@@ -25,7 +25,12 @@ from coachbridge.research.access import get_participant_by_token
 from coachbridge.research.consent import IDENTIFIABLE_CONSENT, consent_points
 from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.forms import ConsentForm, QuestionnaireForm, RaterForm
-from coachbridge.research.instruments import COACHEE_SESSION, COACHEE_START, instrument_for
+from coachbridge.research.instruments import (
+    COACHEE_SESSION,
+    COACHEE_START,
+    Instrument,
+    instrument_for,
+)
 from coachbridge.research.models import Participant
 from coachbridge.research.results import MIN_GROUP, network_summary, scale_scores
 
@@ -131,18 +136,37 @@ def link_questionnaire(request: HttpRequest, participant: Participant) -> HttpRe
     moment = services.due_moment(participant)
     if moment is None or not services.has_consent(participant):
         return redirect("research:link", token=participant.token)
-    instrument = instrument_for(moment)
+
+    def save(answers: dict[str, int | None], comment: str) -> object:
+        return services.save_response(participant, moment=moment, answers=answers, comment=comment)
+
+    return _questionnaire_page(request, participant, instrument_for(moment), save)
+
+
+@require_http_methods(["GET", "POST"])
+@personal_link
+def link_check_in(request: HttpRequest, participant: Participant) -> HttpResponse:
+    if not services.can_check_in(participant):
+        return redirect("research:link", token=participant.token)
+
+    def save(answers: dict[str, int | None], comment: str) -> object:
+        return services.save_check_in(participant, answers=answers, comment=comment)
+
+    return _questionnaire_page(request, participant, COACHEE_SESSION, save)
+
+
+def _questionnaire_page(
+    request: HttpRequest,
+    participant: Participant,
+    instrument: Instrument,
+    save: Callable[[dict[str, int | None], str], object],
+) -> HttpResponse:
     form = QuestionnaireForm(
         request.POST if request.method == "POST" else None, instrument=instrument
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_response(
-                participant,
-                moment=moment,
-                answers=form.answers(),
-                comment=form.cleaned_data["comment"],
-            )
+            save(form.answers(), form.cleaned_data["comment"])
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -155,34 +179,6 @@ def link_questionnaire(request: HttpRequest, participant: Participant) -> HttpRe
         status=400 if form.errors else 200,
         form=form,
         instrument=instrument,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@personal_link
-def link_check_in(request: HttpRequest, participant: Participant) -> HttpResponse:
-    if not services.can_check_in(participant):
-        return redirect("research:link", token=participant.token)
-    form = QuestionnaireForm(
-        request.POST if request.method == "POST" else None, instrument=COACHEE_SESSION
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_check_in(
-                participant, answers=form.answers(), comment=form.cleaned_data["comment"]
-            )
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(request, _("Thank you. Your answers are saved."))
-        return redirect("research:link", token=participant.token)
-    return _render(
-        request,
-        "questionnaire.html",
-        participant,
-        status=400 if form.errors else 200,
-        form=form,
-        instrument=COACHEE_SESSION,
     )
 
 
