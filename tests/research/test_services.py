@@ -175,6 +175,9 @@ def test_closing_keeps_answers_and_erases_links_and_addresses(study, coach, answ
     assert Response.objects.filter(participant=coachee).count() == 1
     with pytest.raises(ValidationError):
         services.add_coachee(study, email="", language="nl", by=coach)
+    services.open_end(coachee, by=coach)
+    coachee.refresh_from_db()
+    assert coachee.end_opened_at is None
 
 
 def test_links_stop_when_revoked_or_expired_and_a_new_link_replaces_the_old(coachee, coach):

@@ -247,7 +247,7 @@ def withdraw(participant: Participant) -> None:
 
 def open_end(coachee: Participant, *, by: Any) -> None:
     """The coaching has ended: the end questionnaire opens; the coachee gets an e-mail once."""
-    if coachee.end_opened_at or coachee.withdrawn_at:
+    if coachee.end_opened_at or coachee.withdrawn_at or not coachee.study.is_open:
         return
     coachee.end_opened_at = timezone.now()
     email = unseal(coachee.sealed_email)
