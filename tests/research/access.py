@@ -62,6 +62,7 @@ ACCESS = {
     "research:study-create": MEMBERS,
     "research:study-detail": owner_only(study),
     "research:study-export": owner_only(study),
+    "research:coachee-detail": owner_only(coachee),
     "research:coachee-add": owner_only(study, post=True),
     "research:study-close": owner_only(study, post=True),
     "research:coachee-end": owner_only(coachee, post=True),

@@ -8,9 +8,10 @@ from django.urls import reverse
 from coachbridge.common.models import ActivityLog
 from coachbridge.research import services
 from coachbridge.research.enums import Moment, RaterGroup
-from coachbridge.research.instruments import COACHEE_START, NETWORK
+from coachbridge.research.instruments import COACHEE_SESSION, COACHEE_START, NETWORK
 from coachbridge.research.models import Participant, Response, Study
 from tests.factories.agenda import QuestionFactory
+from tests.research.conftest import answers_for
 
 pytestmark = pytest.mark.django_db
 
@@ -324,3 +325,19 @@ def test_a_link_sent_by_email_is_not_shown_to_the_coachee(client, coachee):
 
     assert by_mail.link_sent and not by_hand.link_sent
     assert by_mail.token not in page and by_hand.token in page
+
+
+def test_the_coach_follows_one_coachee_over_time(client_for, coach, member, coachee, answer_start):
+    study = coachee.study
+    answer_start(coachee, value=2, comment="Ik wil <b>rust</b>")
+    services.save_check_in(coachee, answers=answers_for(COACHEE_SESSION, 4), comment="Goed gesprek")
+    url = reverse("research:coachee-detail", args=[study.pk, coachee.code])
+
+    response = client_for(coach).get(url)
+
+    titles = [answered.title for answered in response.context["timeline"]]
+    assert titles == [str(COACHEE_START.title), str(COACHEE_SESSION.title)]
+    page = response.content.decode()
+    assert "Ik wil &lt;b&gt;rust&lt;/b&gt;" in page and "Goed gesprek" in page
+    assert ActivityLog.objects.filter(action="research.coachee_viewed", actor=coach).exists()
+    assert client_for(member).get(url).status_code == 404

@@ -21,6 +21,7 @@ from coachbridge.research.instruments import (
     NETWORK,
     Instrument,
     Scale,
+    instrument_for,
 )
 from coachbridge.research.models import Participant, Response, Study
 
@@ -184,3 +185,28 @@ def coachee_rows(study: Study) -> list[CoacheeRow]:
             )
         )
     return rows
+
+
+@dataclass
+class Answered:
+    """One questionnaire a coachee filled in, as the coach sees it."""
+
+    response: Response
+    title: str
+    scores: list[tuple[Scale, float | None]]
+
+
+def coachee_timeline(coachee: Participant) -> list[Answered]:
+    """Start, each session and end, in the order they were answered, with scale scores."""
+    timeline = []
+    for response in coachee.responses.order_by("created", "pk"):
+        instrument = instrument_for(response.moment)
+        scores = scale_scores(instrument, response.answers)
+        timeline.append(
+            Answered(
+                response=response,
+                title=str(instrument.title),
+                scores=[(scale, scores.get(scale.code)) for scale in instrument.scales],
+            )
+        )
+    return timeline

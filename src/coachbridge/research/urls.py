@@ -9,6 +9,7 @@ urlpatterns = [
     path("research/new/", studies.study_create, name="study-create"),
     path("research/<int:pk>/", studies.study_detail, name="study-detail"),
     path("research/<int:pk>/coachees/", studies.coachee_add, name="coachee-add"),
+    path("research/<int:pk>/coachees/<str:code>/", studies.coachee_detail, name="coachee-detail"),
     path("research/<int:pk>/coachees/<str:code>/end/", studies.coachee_end, name="coachee-end"),
     path("research/<int:pk>/coachees/<str:code>/renew/", studies.link_renew, name="link-renew"),
     path("research/<int:pk>/coachees/<str:code>/revoke/", studies.link_revoke, name="link-revoke"),

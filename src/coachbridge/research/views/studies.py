@@ -22,6 +22,7 @@ from coachbridge.research.results import (
     MIN_GROUP,
     coachee_changes,
     coachee_rows,
+    coachee_timeline,
     network_summary,
     session_trend,
     study_raters,
@@ -100,6 +101,19 @@ def coachee_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, message % {"code": coachee.code})
         return redirect(study)
     return _detail_page(request, study, form, status=400)
+
+
+@never_cache
+@login_required
+def coachee_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """One coachee's answers over time, with what they wrote: the coach's own client."""
+    coachee = get_own_coachee(request, pk, code)
+    log_action("research.coachee_viewed", actor=request.user, obj=coachee.study, code=code)
+    return render(
+        request,
+        "research/coachee_detail.html",
+        {"study": coachee.study, "coachee": coachee, "timeline": coachee_timeline(coachee)},
+    )
 
 
 @login_required
