@@ -83,13 +83,13 @@ CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
     IDENTIFIABLE_CONSENT: (
         Text(
             "Jij bent de enige partner van de coachee. Daarom ziet de coachee je antwoorden "
-            "niet, tenzij je hieronder kiest dat de coach en de coachee ze mogen zien. Zonder "
-            "die keuze telt de coach je cijfers alleen mee in een gemiddelde van minstens drie "
-            "partners van verschillende coachees, en ziet niemand wat je schrijft.",
-            "You are the coachee's only partner. So the coachee does not see your answers, "
-            "unless you choose below that the coach and the coachee may see them. Without that "
-            "choice, the coach only counts your scores in an average of at least three partners "
-            "of different coachees, and nobody sees what you write.",
+            "niet. Dat verandert alleen als je hieronder kiest dat de coach en de coachee ze "
+            "mogen zien. Kies je dat niet? Dan telt de coach je cijfers alleen mee in een "
+            "gemiddelde van minstens drie partners. Niemand ziet dan wat je schrijft.",
+            "You are the coachee's only partner. So the coachee does not see your answers. That "
+            "only changes if you choose below that the coach and the coachee may see them. If "
+            "you do not choose that, the coach only counts your scores in an average of at "
+            "least three partners. Nobody then sees what you write.",
         ),
     ),
 }
