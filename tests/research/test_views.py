@@ -341,3 +341,17 @@ def test_the_coach_follows_one_coachee_over_time(client_for, coach, member, coac
     assert "Ik wil &lt;b&gt;rust&lt;/b&gt;" in page and "Goed gesprek" in page
     assert ActivityLog.objects.filter(action="research.coachee_viewed", actor=coach).exists()
     assert client_for(member).get(url).status_code == 404
+
+
+def test_the_coachee_hears_when_nobody_had_answered_by_the_end(
+    client, coachee, coach, answer_start
+):
+    answer_start(coachee)
+    services.open_end(coachee, by=coach)
+
+    page = client.get(link(coachee))
+
+    assert page.context["network"] == []
+    assert "nobody around you had answered" in page.content.decode() or (
+        "had nog niemand uit je omgeving geantwoord" in page.content.decode()
+    )

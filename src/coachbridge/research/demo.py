@@ -28,6 +28,16 @@ COACHEES = [
     (True, False, [(RaterGroup.FAMILY_FRIEND, False, False)]),
     (False, False, []),
 ]
+START_COMMENTS = [
+    "Ik wil weten welke baan bij mij past.",
+    "Minder piekeren over mijn werk.",
+    "Beter nee durven zeggen tegen mijn leidinggevende.",
+]
+END_COMMENTS = [
+    "Ik weet nu wat ik wil en ik heb een plan.",
+    "Ik slaap beter en maak me minder zorgen.",
+    "",
+]
 COMMENTS = [
     "Ze plant vergaderingen nu beter en zegt eerder wat ze nodig heeft.",
     "Hij neemt meer rust en is thuis minder gespannen.",
@@ -50,6 +60,8 @@ def create_demo_research(*, members: list[Any]) -> None:
     coach = next(member for member in members if member.email == "coach@example.org")
     rng = random.Random(2025)
     comments = itertools.cycle(COMMENTS)
+    start_comments = itertools.cycle(START_COMMENTS)
+    end_comments = itertools.cycle(END_COMMENTS)
     with override("nl"):
         study = services.create_study(
             coach,
@@ -68,7 +80,10 @@ def create_demo_research(*, members: list[Any]) -> None:
             start = instrument_for(Moment.START)
             codes = [item.code for item in start.items]
             services.save_response(
-                coachee, moment=Moment.START, answers=_answers(rng, codes, 2.8), comment=""
+                coachee,
+                moment=Moment.START,
+                answers=_answers(rng, codes, 2.8),
+                comment=next(start_comments),
             )
             session = instrument_for(Moment.SESSION)
             for number in range(1, rng.randint(2, 5)):
@@ -78,11 +93,6 @@ def create_demo_research(*, members: list[Any]) -> None:
                         rng, [item.code for item in session.items], 3.2 + 0.3 * number
                     ),
                     comment="",
-                )
-            if ended:
-                services.open_end(coachee, by=coach)
-                services.save_response(
-                    coachee, moment=Moment.END, answers=_answers(rng, codes, 3.9), comment=""
                 )
             for group, identifiable, answered in raters:
                 rater = services.add_rater(coachee, group=group, email="", language="nl")
@@ -94,4 +104,12 @@ def create_demo_research(*, members: list[Any]) -> None:
                     moment=Moment.NETWORK,
                     answers=_answers(rng, [item.code for item in NETWORK.items], 3.7),
                     comment=next(comments),
+                )
+            if ended:
+                services.open_end(coachee, by=coach)
+                services.save_response(
+                    coachee,
+                    moment=Moment.END,
+                    answers=_answers(rng, codes, 3.9),
+                    comment=next(end_comments),
                 )
