@@ -1,14 +1,10 @@
 """What a coach and a coachee may see of the answers of people around a coachee."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from coachbridge.research import services
 from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import COACHEE_END, COACHEE_START
-from coachbridge.research.models import Response
 from coachbridge.research.results import (
     MIN_GROUP,
     coachee_changes,
@@ -89,19 +85,20 @@ def test_partners_count_in_the_average_but_only_a_partner_who_chose_shows_words(
     assert partners.comments == ["Woorden van partner 0"]
 
 
-def test_a_summary_can_leave_out_later_answers(coachee, make_rater):
-    first = [make_rater(coachee) for _ in range(3)]
-    Response.objects.filter(participant__in=first).update(
-        created=timezone.now() - timedelta(hours=1)
-    )
-    cut = timezone.now() - timedelta(minutes=30)
-    make_rater(coachee, value=1)
+def test_answers_enter_a_group_three_at_a_time(coachee, make_rater):
+    for value in (5, 5, 5, 1):
+        make_rater(coachee, value=value, comment=f"Opmerking {value}")
 
-    before = group_of(network_summary(coachee.raters.all(), answered_before=cut), "colleague")
-    now = group_of(network_summary(coachee.raters.all()), "colleague")
+    four = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+    assert (four.answered, four.released, four.means[0][1]) == (4, 3, 5)
+    assert "Opmerking 1" not in four.comments  # the fourth waits for two more
 
-    assert (before.answered, now.answered) == (3, 4)
-    assert before.means[0][1] == 4 and now.means[0][1] == pytest.approx(3.25)
+    make_rater(coachee, value=2)
+    make_rater(coachee, value=3)
+
+    six = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+    assert (six.answered, six.released) == (6, 6)
+    assert six.means[0][1] == pytest.approx(21 / 6)
 
 
 def test_withdrawn_raters_do_not_count(coachee, make_rater):

@@ -1,7 +1,8 @@
 """A study's answers as CSV: codes only, no e-mail addresses, no free text.
 
 Coachees are one row per questionnaire. People close by appear only as group averages, under
-the same rule as on the screen (results.MIN_GROUP), so the file cannot show a partner's answers.
+the same rules as on the screen (results.network_summary), so the file cannot show a partner's
+answers or one person's answers.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def write_study_csv(study: Study, out: IO[str]) -> int:
                 "network",
                 "",
                 NETWORK.code,
-                group.answered,
+                group.released,
                 *("" for _ in ITEM_CODES),
                 *(_number(means.get(code)) for code in SCALE_CODES),
             ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from statistics import fmean
 
 from coachbridge.engine.stats import paired_change
@@ -103,48 +102,55 @@ class GroupSummary:
     group: str
     label: str
     answered: int
-    visible: bool
+    released: int  # how many answers the means and comments are made of
     means: list[tuple[Scale, float | None]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+
+    @property
+    def visible(self) -> bool:
+        return self.released > 0
 
     @property
     def missing(self) -> int:
         return max(0, MIN_GROUP - self.answered)
 
 
-def network_summary(
-    raters: Iterable[Participant], *, answered_before: datetime | None = None
-) -> list[GroupSummary]:
+def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
     """One summary per group that has answers; only visible groups carry numbers and comments.
 
+    Answers enter a group's summary three at a time, in the order they came in: a mean that
+    moved with every single answer would let anyone who looks before and after work out that
+    one person's scores. A group where everyone chose to be seen (partners) shows every answer.
     A partner's comment shows only when that partner chose to be seen: a partner is the only
     one of their kind around a coachee, so their words could tell who wrote them.
-    `answered_before` leaves out later answers, so a summary shown once never changes.
     """
     answered: dict[str, list[tuple[Participant, Response]]] = defaultdict(list)
     for rater in raters:
         response = next((r for r in rater.responses.all() if r.moment == Moment.NETWORK), None)
-        if response is not None and (answered_before is None or response.created < answered_before):
+        if response is not None:
             answered[rater.group].append((rater, response))
     summaries = []
     for group in RaterGroup:
-        rows = answered.get(group.value, [])
+        rows = sorted(answered.get(group.value, []), key=lambda row: (row[1].created, row[1].pk))
         if not rows:
             continue
-        visible = len(rows) >= MIN_GROUP or all(rater.identifiable for rater, _ in rows)
-        summary = GroupSummary(group.value, str(group.label), len(rows), visible)
-        if visible:
-            scores = [scale_scores(NETWORK, response.answers) for _, response in rows]
+        if all(rater.identifiable for rater, _ in rows):
+            released = rows
+        else:
+            released = rows[: len(rows) // MIN_GROUP * MIN_GROUP]
+        summary = GroupSummary(group.value, str(group.label), len(rows), len(released))
+        scores = [scale_scores(NETWORK, response.answers) for _, response in released]
+        if released:
             for scale in NETWORK.scales:
                 values = [score[scale.code] for score in scores if scale.code in score]
                 summary.means.append((scale, fmean(values) if values else None))
-            # sorted, not in the order given, so the order does not tell who wrote what
-            summary.comments = sorted(
-                response.comment
-                for rater, response in rows
-                if response.comment.strip()
-                and (rater.group != RaterGroup.PARTNER or rater.identifiable)
-            )
+        # sorted, not in the order given, so the order does not tell who wrote what
+        summary.comments = sorted(
+            response.comment
+            for rater, response in released
+            if response.comment.strip()
+            and (rater.group != RaterGroup.PARTNER or rater.identifiable)
+        )
         summaries.append(summary)
     return summaries
 

@@ -121,11 +121,7 @@ def _coachee_context(coachee: Participant, rater_form: RaterForm) -> dict[str, A
         "raters": raters,
         "rater_form": rater_form,
         "scores": scores if own else [],
-        # shown once, when the coaching has ended, and never updated: a summary that changed
-        # with each new answer would let the coachee work out that one person's answers
-        "network": network_summary(raters, answered_before=coachee.end_opened_at)
-        if coachee.end_opened_at
-        else None,
+        "network": network_summary(raters),
         "min_group": MIN_GROUP,
     }
 
