@@ -46,6 +46,7 @@ from coachbridge.knowledge.queries import (
 )
 from coachbridge.knowledge.references import ReferenceError, parse_reference
 from coachbridge.knowledge.search import related_items
+from coachbridge.research.services import summary_draft
 
 PAGE_SIZE = 20
 
@@ -106,8 +107,10 @@ def _form_initial(form: ItemForm) -> dict[str, Any]:
     }
 
 
-def _item_form_page(request: HttpRequest, item: Item | None, kind: str) -> HttpResponse:
-    form = ItemForm(request.POST or None, instance=item, kind=kind)
+def _item_form_page(
+    request: HttpRequest, item: Item | None, kind: str, initial: dict[str, Any] | None = None
+) -> HttpResponse:
+    form = ItemForm(request.POST or None, instance=item, kind=kind, initial=initial)
     import_form = ReferenceImportForm(
         request.POST if "import_reference" in request.POST else None, request.FILES or None
     )
@@ -197,7 +200,13 @@ def _comment_rows(form: ItemForm, item: Item | None) -> dict[str, Any]:
 def item_create(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in ItemKind.values:
         raise Http404
-    return _item_form_page(request, None, kind)
+    initial = None
+    if kind == ItemKind.SUMMARY and request.GET.get("study", "").isdigit():
+        # a summary of the member's own practice study starts from its results
+        initial = summary_draft(request.user, int(request.GET["study"]))
+        if initial is None:
+            raise Http404
+    return _item_form_page(request, None, kind, initial)
 
 
 @login_required

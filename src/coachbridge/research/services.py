@@ -29,6 +29,7 @@ from coachbridge.research.models import (
     new_token,
 )
 from coachbridge.research.sealing import seal, unseal
+from coachbridge.research.summary import summary_initial
 
 MAX_COACHEES_PER_STUDY = 500
 MAX_RATERS_PER_COACHEE = 12
@@ -290,6 +291,15 @@ def studies_on_question(question: Any) -> int:
     return Study.objects.filter(
         Q(agenda_question=question) | Q(agenda_question__merged_into=question)
     ).count()
+
+
+def summary_draft(user: Any, study_pk: int) -> dict[str, Any] | None:
+    """A summary draft of one of the member's own studies; None for anyone else's."""
+    study = Study.objects.filter(pk=study_pk, owner=user).first()
+    if study is None:
+        return None
+    log_action("research.summary_drafted", actor=user, obj=study)
+    return summary_initial(study)
 
 
 def participant_by_token(token: str) -> Participant | None:

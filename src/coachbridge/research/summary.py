@@ -1,0 +1,64 @@
+"""A first draft of a plain-language summary of a study's results, for the knowledge hub.
+
+The coach edits it before anyone reads it; the draft only saves typing the numbers over. It
+uses the same summaries as the study page, so it says nothing the page does not show.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from coachbridge.research.enums import ParticipantRole
+from coachbridge.research.models import Study
+from coachbridge.research.results import coachee_changes, network_summary, study_raters
+
+
+def _number(value: float) -> str:
+    return number_format(value, decimal_pos=1)
+
+
+def summary_initial(study: Study) -> dict[str, Any]:
+    """Initial values for the knowledge hub's summary form."""
+    coachees = study.participants.filter(role=ParticipantRole.COACHEE, withdrawn_at__isnull=True)
+    changes = [change for change in coachee_changes(study) if change.n]
+    groups = [group for group in network_summary(study_raters(study)) if group.visible]
+    findings = [
+        _("%(theme)s: on average %(before)s at the start and %(after)s at the end (%(n)s).")
+        % {
+            "theme": change.scale.name,
+            "before": _number(change.before),
+            "after": _number(change.after),
+            "n": ngettext("%(n)d coachee", "%(n)d coachees", change.n) % {"n": change.n},
+        }
+        for change in changes
+        if change.before is not None and change.after is not None
+    ]
+    for group in groups:
+        means = ", ".join(
+            f"{scale.name} {_number(mean)}" for scale, mean in group.means if mean is not None
+        )
+        findings.append(
+            _("%(group)s (%(n)d people), from 1 to 5: %(means)s.")
+            % {"group": group.label, "n": group.released, "means": means}
+        )
+    return {
+        "title": study.title,
+        "question": study.aim or (study.agenda_question.title if study.agenda_question else ""),
+        "method": _(
+            "Research in the practice of one coach, with %(count)d coachees. They filled in a "
+            "short questionnaire at the start and at the end of the coaching, and three "
+            "questions after each session. People around them answered a few questions about "
+            "what they noticed."
+        )
+        % {"count": coachees.count()},
+        "findings": "\n\n".join(findings),
+        "limitations": _(
+            "A small group in one practice, without a comparison group. The questionnaires were "
+            "written for this network and are not validated."
+        ),
+        "agenda_question": study.agenda_question_id,
+    }
