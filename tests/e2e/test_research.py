@@ -1,8 +1,9 @@
 """A practice-based study in the real browser, end to end: the coach starts a study and adds a
 coachee; the coachee consents, answers and asks three colleagues and a partner, who answer
 through their own links (the partner on a phone); the coach opens the end questionnaire; the
-study page shows the colleagues' averages and keeps the partner hidden. axe checks the study,
-consent and questionnaire pages; screenshots go to var/screens/.
+study page shows the colleagues' averages and keeps the partner hidden, and the coachee's page
+their answers in order. axe checks the study, coachee, consent and questionnaire pages;
+screenshots go to var/screens/.
 
 Every person behind a link has a browser context of their own and no account. The interface
 is being translated, so elements are found by id, name, href and role, never by their text;
@@ -215,6 +216,14 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
     expect(changes.first.locator("td").nth(0)).to_have_text("1")  # one coachee answered twice
     assert violations(coach, csp_violations) == []
     screenshot(coach, "98-research-study-results-nl")
+
+    # One coachee's page: the start and the end in order, with what the coachee wrote.
+    coach.click(f"#coachee-{person.code} th a")
+    expect(coach.locator(".research-timeline > li")).to_have_count(2)
+    expect(coach.locator(".research-timeline > li").nth(1)).to_contain_text(
+        "Ik durf meer te zeggen."
+    )
+    assert violations(coach, csp_violations) == []
 
     # The coachee's own page on a phone: their scores, the colleagues, no partner answers.
     phone = open_page(viewport=PHONE)
