@@ -49,6 +49,10 @@ def coachee(world):
     return {"pk": world.research_study.pk, "code": world.research_coachee.code}
 
 
+def join_token(world):
+    return {"token": world.research_study.join_token}
+
+
 def token(world):
     return {"token": world.research_coachee.token}
 
@@ -65,6 +69,9 @@ ACCESS = {
     "research:coachee-detail": owner_only(coachee),
     "research:coachee-add": owner_only(study, post=True),
     "research:study-close": owner_only(study, post=True),
+    "research:join-link-renew": owner_only(study, post=True),
+    # any member with the join link sees what joining means (and joins with a POST)
+    "research:study-join": with_kwargs(MEMBERS, join_token),
     "research:coachee-end": owner_only(coachee, post=True),
     "research:link-renew": owner_only(coachee, post=True),
     "research:link-revoke": owner_only(coachee, post=True),

@@ -5,6 +5,10 @@ from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import COACHEE_START, NETWORK
 
 
+def all_coachees(study):
+    return study.participants.filter(role="coachee")
+
+
 def answers_for(instrument, value):
     return {item.code: value for item in instrument.items}
 

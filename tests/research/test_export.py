@@ -7,6 +7,7 @@ import pytest
 from coachbridge.research import services
 from coachbridge.research.enums import RaterGroup
 from coachbridge.research.export import HEADER, write_study_csv
+from tests.research.conftest import all_coachees
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def test_the_export_holds_no_addresses_no_free_text_and_no_hidden_group(
     path = tmp_path / "study.csv"
 
     with path.open("w", newline="", encoding="utf-8") as out:
-        count = write_study_csv(study, out)
+        count = write_study_csv(all_coachees(study), out)
 
     text = path.read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines()))

@@ -10,12 +10,16 @@ from coachbridge.research.results import (
     coachee_changes,
     coachee_rows,
     network_summary,
+    raters_of,
     scale_scores,
-    study_raters,
 )
-from tests.research.conftest import answers_for
+from tests.research.conftest import all_coachees, answers_for
 
 pytestmark = pytest.mark.django_db
+
+
+def study_summary(study):
+    return network_summary(raters_of(all_coachees(study)))
 
 
 def group_of(summaries, group):
@@ -26,7 +30,7 @@ def test_a_group_shows_nothing_but_its_count_below_three(coachee, make_rater):
     make_rater(coachee, value=5, comment="Veel rustiger")
     make_rater(coachee, value=1, comment="Niets gemerkt")
 
-    colleagues = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+    colleagues = group_of(study_summary(coachee.study), RaterGroup.COLLEAGUE)
 
     assert colleagues.answered == 2
     assert not colleagues.visible
@@ -39,7 +43,7 @@ def test_a_group_of_three_shows_its_means_and_comments_not_in_order_given(coache
     make_rater(coachee, value=4, comment="")
     make_rater(coachee, value=3, comment="Als collega merk ik meer rust")
 
-    colleagues = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+    colleagues = group_of(study_summary(coachee.study), RaterGroup.COLLEAGUE)
 
     assert colleagues.visible
     assert [round(mean, 2) for _, mean in colleagues.means] == [4.0, 4.0]
@@ -53,12 +57,12 @@ def test_a_partner_is_hidden_unless_they_chose_to_be_seen(study, coach, make_rat
         services.give_consent(person)
     make_rater(first, group=RaterGroup.PARTNER, value=5, identifiable=True)
 
-    shown = group_of(network_summary(study_raters(study)), RaterGroup.PARTNER)
+    shown = group_of(study_summary(study), RaterGroup.PARTNER)
     assert shown.visible and shown.means[0][1] == 5
 
     make_rater(second, group=RaterGroup.PARTNER, value=1, identifiable=False)
 
-    hidden = group_of(network_summary(study_raters(study)), RaterGroup.PARTNER)
+    hidden = group_of(study_summary(study), RaterGroup.PARTNER)
     assert not hidden.visible and hidden.answered == 2
     # the coachee sees their own partner, who chose to be seen, but not the other one
     assert group_of(network_summary(first.raters.all()), RaterGroup.PARTNER).visible
@@ -79,7 +83,7 @@ def test_partners_count_in_the_average_but_only_a_partner_who_chose_shows_words(
             identifiable=number == 0,
         )
 
-    partners = group_of(network_summary(study_raters(study)), RaterGroup.PARTNER)
+    partners = group_of(study_summary(study), RaterGroup.PARTNER)
 
     assert partners.visible and partners.means[0][1] == 3
     assert partners.comments == ["Woorden van partner 0"]
@@ -89,14 +93,14 @@ def test_answers_enter_a_group_three_at_a_time(coachee, make_rater):
     for value in (5, 5, 5, 1):
         make_rater(coachee, value=value, comment=f"Opmerking {value}")
 
-    four = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+    four = group_of(study_summary(coachee.study), RaterGroup.COLLEAGUE)
     assert (four.answered, four.released, four.means[0][1]) == (4, 3, 5)
     assert "Opmerking 1" not in four.comments  # the fourth waits for two more
 
     make_rater(coachee, value=2)
     make_rater(coachee, value=3)
 
-    six = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+    six = group_of(study_summary(coachee.study), RaterGroup.COLLEAGUE)
     assert (six.answered, six.released) == (6, 6)
     assert six.means[0][1] == pytest.approx(21 / 6)
 
@@ -105,7 +109,7 @@ def test_withdrawn_raters_do_not_count(coachee, make_rater):
     raters = [make_rater(coachee) for _ in range(3)]
     services.withdraw(raters[0])
 
-    colleagues = group_of(network_summary(study_raters(coachee.study)), RaterGroup.COLLEAGUE)
+    colleagues = group_of(study_summary(coachee.study), RaterGroup.COLLEAGUE)
 
     assert colleagues.answered == 2 and not colleagues.visible
 
@@ -140,7 +144,9 @@ def test_change_pairs_start_and_end_of_the_same_coachee(study, coach):
         started_only, moment=Moment.START, answers=answers_for(COACHEE_START, 5), comment=""
     )
 
-    goal = next(change for change in coachee_changes(study) if change.scale.code == "goal")
+    goal = next(
+        change for change in coachee_changes(all_coachees(study)) if change.scale.code == "goal"
+    )
 
     assert goal.n == 3
     assert goal.before == pytest.approx(7 / 3)
@@ -154,7 +160,7 @@ def test_coachee_rows_show_progress(coachee, make_rater, answer_start, study, co
     services.add_rater(coachee, group=RaterGroup.OTHER, email="", language="nl")
     services.add_coachee(study, email="", language="nl", by=coach)
 
-    rows = {row.coachee.code: row for row in coachee_rows(study)}
+    rows = {row.coachee.code: row for row in coachee_rows(all_coachees(study))}
 
     row = rows[coachee.code]
     assert (row.consented, row.start, row.end, row.raters_asked) == (True, True, False, 2)

@@ -10,46 +10,58 @@ from __future__ import annotations
 from coachbridge.research.instruments import Text
 
 COACHEE_CONSENT = "coachee-1"
+COACHEE_SHARED_CONSENT = "coachee-shared-1"  # the study is led by someone else than the coach
 RATER_CONSENT = "rater-1"
 IDENTIFIABLE_CONSENT = "identifiable-1"
 
+COACHEE_POINTS = (
+    Text(
+        "Je coach doet onderzoek in de eigen praktijk en vraagt of jij wilt meedoen.",
+        "Your coach does research in their own practice and asks whether you want to take part.",
+    ),
+    Text(
+        "Je vult een korte vragenlijst in bij de start en aan het einde van de coaching. Na "
+        "een sessie kun je ook drie korte vragen over die sessie beantwoorden.",
+        "You fill in a short questionnaire at the start and at the end of the coaching. After "
+        "a session you can also answer three short questions about that session.",
+    ),
+    Text(
+        "Als je wilt, vraag je ook mensen om je heen om een korte vragenlijst over jou in te "
+        "vullen. Bijvoorbeeld een collega of je partner.",
+        "If you like, you also ask people around you to fill in a short questionnaire about "
+        "you. For example a colleague or your partner.",
+    ),
+    Text(
+        "Je antwoorden worden bewaard onder een code, niet onder je naam.",
+        "Your answers are stored under a code, not under your name.",
+    ),
+    Text(
+        "Je coach ziet je antwoorden. Van de mensen om je heen ziet je coach alleen een "
+        "gemiddelde van minstens drie mensen.",
+        "Your coach sees your answers. Of the people around you, your coach only sees an "
+        "average of at least three people.",
+    ),
+    Text(
+        "Meedoen is vrijwillig en heeft geen invloed op je coaching.",
+        "Taking part is voluntary and does not affect your coaching.",
+    ),
+    Text(
+        "Je kunt altijd stoppen via deze link. Dan worden je antwoorden gewist, en ook die "
+        "van de mensen die jij hebt gevraagd.",
+        "You can stop at any time through this link. Your answers are then deleted, and "
+        "those of the people you asked too.",
+    ),
+)
+
 CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
-    COACHEE_CONSENT: (
+    COACHEE_CONSENT: COACHEE_POINTS,
+    COACHEE_SHARED_CONSENT: (
+        *COACHEE_POINTS,
         Text(
-            "Je coach doet onderzoek in de eigen praktijk en vraagt of jij wilt meedoen.",
-            "Your coach does research in their own practice and asks whether you want to take "
-            "part.",
-        ),
-        Text(
-            "Je vult twee keer een korte vragenlijst in: bij de start en aan het einde van de "
-            "coaching.",
-            "You fill in a short questionnaire twice: at the start and at the end of the coaching.",
-        ),
-        Text(
-            "Als je wilt, vraag je ook mensen om je heen om een korte vragenlijst over jou in te "
-            "vullen. Bijvoorbeeld een collega of je partner.",
-            "If you like, you also ask people around you to fill in a short questionnaire about "
-            "you. For example a colleague or your partner.",
-        ),
-        Text(
-            "Je antwoorden worden bewaard onder een code, niet onder je naam.",
-            "Your answers are stored under a code, not under your name.",
-        ),
-        Text(
-            "Je coach ziet je antwoorden. Van de mensen om je heen ziet je coach alleen een "
-            "gemiddelde van minstens drie mensen.",
-            "Your coach sees your answers. Of the people around you, your coach only sees an "
-            "average of at least three people.",
-        ),
-        Text(
-            "Meedoen is vrijwillig en heeft geen invloed op je coaching.",
-            "Taking part is voluntary and does not affect your coaching.",
-        ),
-        Text(
-            "Je kunt altijd stoppen via deze link. Dan worden je antwoorden gewist, en ook die "
-            "van de mensen die jij hebt gevraagd.",
-            "You can stop at any time through this link. Your answers are then deleted, and "
-            "those of the people you asked too.",
+            "Dit onderzoek wordt geleid door %(lead)s. Die ziet je antwoorden alleen onder je "
+            "code, samen met die van andere coachees. Wat je schrijft, ziet alleen je coach.",
+            "This study is led by %(lead)s, who sees your answers only under your code, "
+            "together with those of other coachees. Only your coach sees what you write.",
         ),
     ),
     RATER_CONSENT: (
@@ -68,10 +80,10 @@ CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
             "Your answers are stored under a code, not under your name.",
         ),
         Text(
-            "De coach en de coachee zien alleen een gemiddelde van minstens drie mensen uit "
-            "jouw groep (bijvoorbeeld drie collega's).",
-            "The coach and the coachee only see an average of at least three people of your "
-            "group (for example three colleagues).",
+            "De coach, de coachee en wie het onderzoek leidt, zien alleen een gemiddelde van "
+            "minstens drie mensen uit jouw groep (bijvoorbeeld drie collega's).",
+            "The coach, the coachee and whoever leads the study only see an average of at "
+            "least three people of your group (for example three colleagues).",
         ),
         Text(
             "Meedoen is vrijwillig. Je kunt altijd stoppen via deze link. Dan worden je "
@@ -95,5 +107,9 @@ CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
 }
 
 
-def consent_points(version: str) -> list[str]:
-    return [str(point) for point in CONSENT_TEXTS[version]]
+def consent_points(version: str, *, lead: str = "") -> list[str]:
+    """The points of a consent text in the current language, with the study lead's name."""
+    return [
+        str(point) % {"lead": lead} if "%(lead)s" in str(point) else str(point)
+        for point in CONSENT_TEXTS[version]
+    ]

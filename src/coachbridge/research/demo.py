@@ -113,3 +113,23 @@ def create_demo_research(*, members: list[Any]) -> None:
                     answers=_answers(rng, codes, 3.9),
                     comment=next(end_comments),
                 )
+        _create_shared_study(members, coach, rng)
+
+
+def _create_shared_study(members: list[Any], coach: Any, rng: random.Random) -> None:
+    """A study the demo researcher leads; the demo coach joined with coachees of their own."""
+    researcher = next(member for member in members if member.email == "researcher@example.org")
+    study = services.create_study(
+        researcher,
+        title="Werkalliantie en uitkomst in loopbaancoaching",
+        aim="Hangt hoe coachees de samenwerking ervaren samen met wat de coaching oplevert? "
+        "Coaches uit het netwerk meten het in hun eigen praktijk.",
+    )
+    services.join_study(study, coach)
+    codes = [item.code for item in instrument_for(Moment.START).items]
+    for _number in range(3):
+        coachee = services.add_coachee(study, email="", language="nl", by=coach)
+        services.give_consent(coachee)
+        services.save_response(
+            coachee, moment=Moment.START, answers=_answers(rng, codes, 3.0), comment=""
+        )

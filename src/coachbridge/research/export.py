@@ -10,15 +10,16 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from coachbridge.research.enums import ParticipantRole
+from django.db.models import QuerySet
+
 from coachbridge.research.instruments import (
     COACHEE_SESSION,
     COACHEE_START,
     NETWORK,
     instrument_for,
 )
-from coachbridge.research.models import Response, Study
-from coachbridge.research.results import network_summary, scale_scores, study_raters
+from coachbridge.research.models import Participant, Response
+from coachbridge.research.results import network_summary, raters_of, scale_scores
 
 ITEM_CODES = [item.code for item in (*COACHEE_START.items, *COACHEE_SESSION.items)]
 SCALE_CODES = [
@@ -42,14 +43,12 @@ def _number(value: float | int | None) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
-def write_study_csv(study: Study, out: IO[str]) -> int:
+def write_study_csv(coachees: QuerySet[Participant], out: IO[str]) -> int:
     """Write the rows; returns how many data rows were written."""
     writer = csv.writer(out)
     writer.writerow(HEADER)
     rows = 0
-    responses = Response.objects.filter(
-        participant__study=study, participant__role=ParticipantRole.COACHEE
-    ).select_related("participant")
+    responses = Response.objects.filter(participant__in=coachees).select_related("participant")
     for response in responses.order_by("participant__code", "created", "pk"):
         scores = scale_scores(instrument_for(response.moment), response.answers)
         writer.writerow(
@@ -65,7 +64,7 @@ def write_study_csv(study: Study, out: IO[str]) -> int:
             ]
         )
         rows += 1
-    for group in network_summary(study_raters(study)):
+    for group in network_summary(raters_of(coachees)):
         if not group.visible:
             continue
         means = {scale.code: mean for scale, mean in group.means}

@@ -59,6 +59,11 @@ class Study(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # coaches who joined to add coachees of their own practice; the owner leads the study
+    coaches = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="StudyCoach", related_name="joined_studies"
+    )
+    join_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
     class Meta:
         ordering = ["-created", "-pk"]
@@ -71,15 +76,43 @@ class Study(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("research:study-detail", args=[self.pk])
 
+    def get_join_url(self) -> str:
+        return reverse("research:study-join", args=[self.join_token])
+
     @property
     def is_open(self) -> bool:
         return self.status == StudyStatus.OPEN
+
+
+class StudyCoach(models.Model):
+    study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="memberships")
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_memberships"
+    )
+    joined = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["joined", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["study", "coach"], name="research_unique_study_coach")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.coach} in {self.study}"
 
 
 class Participant(models.Model):
     """A coachee, or someone close to a coachee (a rater), known only by a code."""
 
     study = models.ForeignKey(Study, on_delete=models.CASCADE, related_name="participants")
+    # the member whose practice this person belongs to: sees the coachee, their links and answers
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     role = models.CharField(max_length=10, choices=ParticipantRole.choices)
     coachee = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="raters"

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import fmean
 
+from django.db.models import QuerySet
+
 from coachbridge.engine.stats import paired_change
-from coachbridge.research.enums import Moment, ParticipantRole, RaterGroup
+from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import (
     COACHEE_SESSION,
     COACHEE_START,
@@ -22,7 +24,7 @@ from coachbridge.research.instruments import (
     Scale,
     instrument_for,
 )
-from coachbridge.research.models import Participant, Response, Study
+from coachbridge.research.models import Participant, Response
 
 MIN_GROUP = 3
 
@@ -49,13 +51,11 @@ class ScaleChange:
     p: float | None
 
 
-def coachee_changes(study: Study) -> list[ScaleChange]:
+def coachee_changes(coachees: QuerySet[Participant]) -> list[ScaleChange]:
     """Start against end, per scale, for coachees who answered both."""
     by_person: dict[int, dict[str, dict[str, float]]] = defaultdict(dict)
     responses = Response.objects.filter(
-        participant__study=study,
-        participant__role=ParticipantRole.COACHEE,
-        moment__in=[Moment.START, Moment.END],
+        participant__in=coachees, moment__in=[Moment.START, Moment.END]
     )
     for response in responses:
         by_person[response.participant_id][response.moment] = scale_scores(
@@ -81,11 +81,11 @@ class SessionPoint:
     mean: float
 
 
-def session_trend(study: Study) -> list[SessionPoint]:
+def session_trend(coachees: QuerySet[Participant]) -> list[SessionPoint]:
     """The mean check-in score after session 1, 2, ... over the coachees who answered it."""
     by_number: dict[int, list[float]] = defaultdict(list)
     responses = Response.objects.filter(
-        participant__study=study, moment=Moment.SESSION, session__isnull=False
+        participant__in=coachees, moment=Moment.SESSION, session__isnull=False
     )
     for response in responses:
         score = scale_scores(COACHEE_SESSION, response.answers).get("session")
@@ -155,9 +155,10 @@ def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
     return summaries
 
 
-def study_raters(study: Study) -> Iterable[Participant]:
-    return study.participants.filter(
-        role=ParticipantRole.RATER, withdrawn_at__isnull=True
+def raters_of(coachees: QuerySet[Participant]) -> Iterable[Participant]:
+    """The people around these coachees who still take part."""
+    return Participant.objects.filter(
+        coachee__in=coachees, withdrawn_at__isnull=True
     ).prefetch_related("responses")
 
 
@@ -171,12 +172,9 @@ class CoacheeRow:
     raters_asked: int
 
 
-def coachee_rows(study: Study) -> list[CoacheeRow]:
-    coachees = study.participants.filter(role=ParticipantRole.COACHEE).prefetch_related(
-        "responses", "consents", "raters"
-    )
+def coachee_rows(coachees: QuerySet[Participant]) -> list[CoacheeRow]:
     rows = []
-    for coachee in coachees:
+    for coachee in coachees.prefetch_related("responses", "consents", "raters"):
         moments = {response.moment for response in coachee.responses.all()}
         consents = sorted(coachee.consents.all(), key=lambda c: (c.created, c.pk))
         raters = list(coachee.raters.all())

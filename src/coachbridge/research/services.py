@@ -9,14 +9,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coachbridge.common.activity import log_action
 from coachbridge.common.emails import queue_email
-from coachbridge.research.consent import COACHEE_CONSENT, IDENTIFIABLE_CONSENT, RATER_CONSENT
+from coachbridge.research.consent import (
+    COACHEE_CONSENT,
+    COACHEE_SHARED_CONSENT,
+    IDENTIFIABLE_CONSENT,
+    RATER_CONSENT,
+)
 from coachbridge.research.enums import Moment, ParticipantRole, RaterGroup, StudyStatus
 from coachbridge.research.instruments import COACHEE_SESSION, Instrument, instrument_for
 from coachbridge.research.models import (
@@ -25,6 +30,7 @@ from coachbridge.research.models import (
     Participant,
     Response,
     Study,
+    StudyCoach,
     new_code,
     new_token,
 )
@@ -38,7 +44,51 @@ IDENTIFIABLE = "identifiable"
 
 
 def studies_of(user: Any) -> QuerySet[Study]:
-    return Study.objects.filter(owner=user)
+    """The studies a member leads or joined as a coach."""
+    return Study.objects.filter(Q(owner=user) | Q(coaches=user)).distinct()
+
+
+def is_study_coach(study: Study, user: Any) -> bool:
+    return study.owner_id == user.pk or study.memberships.filter(coach=user).exists()
+
+
+def coachees_in_view(study: Study, user: Any) -> QuerySet[Participant]:
+    """Whose answers a member sees in a study: all coachees for the lead, else their own."""
+    coachees = study.participants.filter(role=ParticipantRole.COACHEE)
+    return coachees if study.owner_id == user.pk else coachees.filter(coach=user)
+
+
+def study_coaches(study: Study) -> list[tuple[Any, int]]:
+    """The coaches who joined, each with how many coachees they added."""
+    counts = {
+        row["coach"]: row["total"]
+        for row in study.participants.filter(role=ParticipantRole.COACHEE)
+        .values("coach")
+        .annotate(total=Count("pk"))
+    }
+    return [
+        (membership.coach, counts.get(membership.coach_id, 0))
+        for membership in study.memberships.select_related("coach__profile")
+    ]
+
+
+def join_study(study: Study, user: Any) -> None:
+    """A member joins through the study's join link, to add coachees of their own practice."""
+    if not study.is_open:
+        raise ValidationError(_("This study is closed."))
+    if not is_study_coach(study, user):
+        StudyCoach.objects.create(study=study, coach=user)
+        log_action("research.coach_joined", actor=user, obj=study)
+
+
+def renew_join_link(study: Study, *, by: Any) -> None:
+    study.join_token = new_token()
+    study.save(update_fields=["join_token"])
+    log_action("research.join_link_renewed", actor=by, obj=study)
+
+
+def study_by_join_token(token: str) -> Study | None:
+    return Study.objects.filter(join_token=token).select_related("owner__profile").first()
 
 
 def create_study(owner: Any, *, title: str, aim: str, agenda_question: Any = None) -> Study:
@@ -68,6 +118,7 @@ def add_coachee(study: Study, *, email: str, language: str, by: Any) -> Particip
     coachee = _create_participant(
         study,
         "C",
+        coach=by,
         role=ParticipantRole.COACHEE,
         language=language,
         sealed_email=seal(email),
@@ -91,6 +142,7 @@ def add_rater(coachee: Participant, *, group: str, email: str, language: str) ->
     rater = _create_participant(
         coachee.study,
         "N",
+        coach=coachee.coach,
         role=ParticipantRole.RATER,
         coachee=coachee,
         group=group,
@@ -104,7 +156,7 @@ def add_rater(coachee: Participant, *, group: str, email: str, language: str) ->
 
 def _send_invitation(participant: Participant, email: str, template: str) -> None:
     link = settings.SITE_URL.rstrip("/") + participant.get_link_url()
-    coach = participant.study.owner.profile.display_name
+    coach = coach_name(participant)
     with translation.override(participant.language):
         context = {"link": link, "coach": coach, "SITE_NAME": settings.SITE_NAME}
         subject = render_to_string(f"{template}_subject.txt", context).strip()
@@ -117,13 +169,27 @@ def _send_invitation(participant: Participant, email: str, template: str) -> Non
         participant.save(update_fields=["link_sent"])
 
 
+def member_name(user: Any) -> str:
+    """The name a member shows in the network (never their e-mail address)."""
+    profile = getattr(user, "profile", None)
+    return profile.display_name if profile and profile.display_name else _("a member")
+
+
+def coach_name(participant: Participant) -> str:
+    """The name a coachee or rater knows the study by: their coach's, else the lead's."""
+    return member_name(participant.coach or participant.study.owner)
+
+
 def has_consent(participant: Participant, purpose: str = PARTICIPATE) -> bool:
     latest = participant.consents.filter(purpose=purpose).order_by("-created", "-pk").first()
     return bool(latest and latest.given)
 
 
 def consent_version(participant: Participant) -> str:
-    return COACHEE_CONSENT if participant.is_coachee else RATER_CONSENT
+    if not participant.is_coachee:
+        return RATER_CONSENT
+    led_by_another = participant.study.owner_id != participant.coach_id
+    return COACHEE_SHARED_CONSENT if led_by_another else COACHEE_CONSENT
 
 
 @transaction.atomic
@@ -294,12 +360,12 @@ def studies_on_question(question: Any) -> int:
 
 
 def summary_draft(user: Any, study_pk: int) -> dict[str, Any] | None:
-    """A summary draft of one of the member's own studies; None for anyone else's."""
-    study = Study.objects.filter(pk=study_pk, owner=user).first()
+    """A summary draft of a study the member leads or joined; None for anyone else's."""
+    study = studies_of(user).filter(pk=study_pk).first()
     if study is None:
         return None
     log_action("research.summary_drafted", actor=user, obj=study)
-    return summary_initial(study)
+    return summary_initial(study, coachees_in_view(study, user))
 
 
 def participant_by_token(token: str) -> Participant | None:
@@ -307,7 +373,9 @@ def participant_by_token(token: str) -> Participant | None:
     if not token:
         return None
     participant = (
-        Participant.objects.select_related("study", "study__owner__profile", "coachee")
+        Participant.objects.select_related(
+            "study", "study__owner__profile", "coach__profile", "coachee"
+        )
         .filter(token=token, revoked_at__isnull=True, expires_at__gt=timezone.now())
         .first()
     )

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coachbridge.research.enums import ParticipantRole
-from coachbridge.research.models import Study
-from coachbridge.research.results import coachee_changes, network_summary, study_raters
+from coachbridge.research.models import Participant, Study
+from coachbridge.research.results import coachee_changes, network_summary, raters_of
 
 
 def _number(value: float) -> str:
     return number_format(value, decimal_pos=1)
 
 
-def summary_initial(study: Study) -> dict[str, Any]:
-    """Initial values for the knowledge hub's summary form."""
-    coachees = study.participants.filter(role=ParticipantRole.COACHEE, withdrawn_at__isnull=True)
-    changes = [change for change in coachee_changes(study) if change.n]
-    groups = [group for group in network_summary(study_raters(study)) if group.visible]
+def summary_initial(study: Study, coachees: QuerySet[Participant]) -> dict[str, Any]:
+    """Initial values for the knowledge hub's summary form, from the coachees one sees."""
+    active = coachees.filter(withdrawn_at__isnull=True)
+    coaches = active.values("coach").distinct().count() or 1
+    changes = [change for change in coachee_changes(coachees) if change.n]
+    groups = [group for group in network_summary(raters_of(coachees)) if group.visible]
     findings = [
         _("%(theme)s: on average %(before)s at the start and %(after)s at the end (%(n)s).")
         % {
@@ -48,13 +49,21 @@ def summary_initial(study: Study) -> dict[str, Any]:
     return {
         "title": study.title,
         "question": study.aim or (study.agenda_question.title if study.agenda_question else ""),
-        "method": _(
-            "Research in the practice of one coach, with %(count)d coachees. They filled in a "
-            "short questionnaire at the start and at the end of the coaching, and three "
-            "questions after each session. People around them answered a few questions about "
-            "what they noticed."
-        )
-        % {"count": coachees.count()},
+        "method": " ".join(
+            [
+                ngettext(
+                    "Research in the practice of one coach, with %(count)d coachees.",
+                    "Research in the practices of %(coaches)d coaches, with %(count)d coachees.",
+                    coaches,
+                )
+                % {"coaches": coaches, "count": active.count()},
+                _(
+                    "They filled in a short questionnaire at the start and at the end of the "
+                    "coaching, and three questions after each session. People around them "
+                    "answered a few questions about what they noticed."
+                ),
+            ]
+        ),
         "findings": "\n\n".join(findings),
         "limitations": _(
             "A small group in one practice, without a comparison group. The questionnaires were "

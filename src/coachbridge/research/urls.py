@@ -14,6 +14,8 @@ urlpatterns = [
     path("research/<int:pk>/coachees/<str:code>/renew/", studies.link_renew, name="link-renew"),
     path("research/<int:pk>/coachees/<str:code>/revoke/", studies.link_revoke, name="link-revoke"),
     path("research/<int:pk>/close/", studies.study_close, name="study-close"),
+    path("research/<int:pk>/join-link/", studies.join_link_renew, name="join-link-renew"),
+    path("research/join/<str:token>/", studies.study_join, name="study-join"),
     path("research/<int:pk>/export.csv", studies.study_export, name="study-export"),
     # personal links for people without an account
     path("r/<str:token>/", links.link_home, name="link"),

@@ -60,7 +60,12 @@ def _render(
     return render(
         request,
         f"research/link/{template}",
-        {"participant": participant, "study": participant.study, **context},
+        {
+            "participant": participant,
+            "study": participant.study,
+            "coach_name": services.coach_name(participant),
+            **context,
+        },
         status=status,
     )
 
@@ -84,7 +89,10 @@ def link_home(request: HttpRequest, participant: Participant) -> HttpResponse:
             participant,
             status=400 if form.errors else 200,
             form=form,
-            consent=consent_points(services.consent_version(participant)),
+            consent=consent_points(
+                services.consent_version(participant),
+                lead=services.member_name(participant.study.owner),
+            ),
             identifiable=consent_points(IDENTIFIABLE_CONSENT) if is_partner else [],
         )
     if request.method == "POST":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -14,7 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from coachbridge.common.activity import log_action
 from coachbridge.research import services
-from coachbridge.research.access import get_own_coachee, get_own_study
+from coachbridge.research.access import (
+    get_own_coachee,
+    get_study_for_coach,
+    get_study_to_lead,
+)
 from coachbridge.research.export import write_study_csv
 from coachbridge.research.forms import CoacheeForm, StudyForm
 from coachbridge.research.models import Study
@@ -24,8 +28,8 @@ from coachbridge.research.results import (
     coachee_rows,
     coachee_timeline,
     network_summary,
+    raters_of,
     session_trend,
-    study_raters,
 )
 
 
@@ -55,22 +59,26 @@ def study_create(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def study_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail_page(request, get_own_study(request, pk), CoacheeForm())
+    return _detail_page(request, get_study_for_coach(request, pk), CoacheeForm())
 
 
 def _detail_page(
     request: HttpRequest, study: Study, coachee_form: CoacheeForm, status: int = 200
 ) -> HttpResponse:
     log_action("research.study_viewed", actor=request.user, obj=study)
+    in_view = services.coachees_in_view(study, request.user)
+    is_lead = study.owner_id == request.user.pk
     return render(
         request,
         "research/study_detail.html",
         {
             "study": study,
-            "rows": coachee_rows(study),
-            "changes": coachee_changes(study),
-            "sessions": session_trend(study),
-            "network": network_summary(study_raters(study)),
+            "is_lead": is_lead,
+            "coaches": services.study_coaches(study) if is_lead else [],
+            "rows": coachee_rows(in_view.filter(coach=request.user)),
+            "changes": coachee_changes(in_view),
+            "sessions": session_trend(in_view),
+            "network": network_summary(raters_of(in_view)),
             "min_group": MIN_GROUP,
             "coachee_form": coachee_form,
         },
@@ -81,7 +89,7 @@ def _detail_page(
 @login_required
 @require_POST
 def coachee_add(request: HttpRequest, pk: int) -> HttpResponse:
-    study = get_own_study(request, pk)
+    study = get_study_for_coach(request, pk)
     form = CoacheeForm(request.POST)
     if form.is_valid():
         try:
@@ -152,7 +160,7 @@ def link_revoke(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def study_close(request: HttpRequest, pk: int) -> HttpResponse:
-    study = get_own_study(request, pk)
+    study = get_study_to_lead(request, pk)
     if study.is_open:
         services.close_study(study, by=request.user)
         messages.success(
@@ -165,10 +173,39 @@ def study_close(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @login_required
 def study_export(request: HttpRequest, pk: int) -> HttpResponse:
-    study = get_own_study(request, pk)
+    study = get_study_for_coach(request, pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = slugify(study.title) or "study"
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    rows = write_study_csv(study, response)
+    rows = write_study_csv(services.coachees_in_view(study, request.user), response)
     log_action("research.exported", actor=request.user, obj=study, rows=rows)
     return response
+
+
+@login_required
+@require_POST
+def join_link_renew(request: HttpRequest, pk: int) -> HttpResponse:
+    study = get_study_to_lead(request, pk)
+    services.renew_join_link(study, by=request.user)
+    messages.success(request, _("The study has a new join link. The old link no longer works."))
+    return redirect(f"{study.get_absolute_url()}#coaches-heading")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def study_join(request: HttpRequest, token: str) -> HttpResponse:
+    """A coach joins a study through the link its lead shared; unknown links are a 404."""
+    study = services.study_by_join_token(token)
+    if study is None:
+        raise Http404
+    if services.is_study_coach(study, request.user):
+        return redirect(study)
+    if request.method == "POST":
+        try:
+            services.join_study(study, request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("You have joined the study. Add your first coachee."))
+            return redirect(study)
+    return render(request, "research/study_join.html", {"study": study})
