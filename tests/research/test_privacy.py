@@ -5,6 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from coachbridge.research import services
 from coachbridge.research.models import Participant, Response, Study
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -22,7 +23,8 @@ def test_export_lists_studies_without_coachee_data(client_for, coach, study, coa
             "aim": "",
             "status": "open",
             "created": study.created.isoformat(),
-            "coachees": 1,
+            "role": "lead",
+            "your coachees": 1,
         }
     ]
     assert "Rust in mijn hoofd" not in response.content.decode()
@@ -38,3 +40,14 @@ def test_deleting_the_account_deletes_the_studies_and_their_answers(
 
     assert not Study.objects.exists()
     assert not Participant.objects.exists() and not Response.objects.exists()
+
+
+def test_a_joined_coach_who_leaves_takes_their_coachees_addresses(client_for, study, member):
+    services.join_study(study, member)
+    coachee = services.add_coachee(study, email="lisa@example.net", language="nl", by=member)
+
+    client_for(member).post(reverse("accounts:delete-account"), {"confirm_email": member.email})
+
+    coachee.refresh_from_db()
+    assert Study.objects.filter(pk=study.pk).exists()
+    assert (coachee.coach, coachee.sealed_email) == (None, "")
