@@ -336,3 +336,11 @@ def test_the_coach_follows_one_coachee_over_time(client_for, coach, member, coac
     assert "Ik wil &lt;b&gt;rust&lt;/b&gt;" in page and "Goed gesprek" in page
     assert ActivityLog.objects.filter(action="research.coachee_viewed", actor=coach).exists()
     assert client_for(member).get(url).status_code == 404
+
+
+def test_the_questions_start_in_the_language_of_the_page(client, coachee):
+    client.cookies["django_language"] = "en"
+
+    form = client.get(link(coachee)).context["rater_form"]
+
+    assert form["language"].value() == "en"

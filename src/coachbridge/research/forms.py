@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.agenda.queries import questions_to_link
@@ -30,7 +31,16 @@ class StudyForm(forms.ModelForm):
         )
 
 
-class CoacheeForm(forms.Form):
+class LinkLanguageMixin:
+    """The questions start in the language of the page, which is often the other person's."""
+
+    def set_language_initial(self) -> None:
+        language = get_language()
+        if language in LinkLanguage.values:
+            self.fields["language"].initial = language  # type: ignore[attr-defined]
+
+
+class CoacheeForm(LinkLanguageMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address of the coachee"),
         required=False,
@@ -43,8 +53,12 @@ class CoacheeForm(forms.Form):
         label=_("Language of the questions"), choices=LinkLanguage.choices, initial="nl"
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_language_initial()
 
-class RaterForm(forms.Form):
+
+class RaterForm(LinkLanguageMixin, forms.Form):
     group = forms.ChoiceField(
         label=_("Who is it?"), choices=RaterGroup.choices, widget=forms.RadioSelect
     )
@@ -62,6 +76,7 @@ class RaterForm(forms.Form):
 
     def __init__(self, *args: Any, partner_asked: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.set_language_initial()
         if partner_asked:  # one partner per coachee
             self.fields["group"].choices = [
                 choice for choice in RaterGroup.choices if choice[0] != RaterGroup.PARTNER
