@@ -21,7 +21,7 @@ def test_export_lists_studies_without_coachee_data(client_for, coach, study, coa
         {
             "title": study.title,
             "aim": "",
-            "status": "open",
+            "closed": None,
             "created": study.created.isoformat(),
             "role": "lead",
             "your coachees": 1,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from coachbridge.common.models import ActivityLog
 from coachbridge.research import services
 from coachbridge.research.consent import COACHEE_CONSENT, IDENTIFIABLE_CONSENT
-from coachbridge.research.enums import Moment, RaterGroup, StudyStatus
+from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import COACHEE_END, COACHEE_START
 from coachbridge.research.models import Consent, Participant, Response
 from coachbridge.research.sealing import unseal
@@ -169,7 +169,7 @@ def test_closing_keeps_answers_and_erases_links_and_addresses(study, coach, answ
     services.close_study(study, by=coach)
 
     coachee.refresh_from_db()
-    assert study.status == StudyStatus.CLOSED
+    assert not study.is_open and study.closed_at is not None
     assert coachee.sealed_email == ""
     assert services.participant_by_token(coachee.token) is None
     assert Response.objects.filter(participant=coachee).count() == 1

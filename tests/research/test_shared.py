@@ -74,6 +74,8 @@ def test_the_lead_sees_all_numbers_but_not_another_coachs_coachee(client_for, st
     assert client.get(detail).status_code == 404
     for name in ("research:coachee-end", "research:link-revoke"):
         assert client.post(reverse(name, args=[study.pk, joined.code])).status_code == 404
+    joined.refresh_from_db()
+    assert joined.end_opened_at is None and joined.link_works
     exported = client.get(reverse("research:study-export", args=[study.pk])).content.decode()
     assert joined.code in exported and "Alleen voor mijn eigen coach" not in exported
 
@@ -94,8 +96,11 @@ def test_a_joined_coach_sees_only_their_own_practice(
     assert codes == {joined.code}
     detail = client.get(reverse("research:coachee-detail", args=[study.pk, joined.code]))
     assert "Alleen voor mijn eigen coach" in detail.content.decode()
+    join_url = study.get_join_url()
     assert client.post(reverse("research:study-close", args=[study.pk])).status_code == 404
     assert client.post(reverse("research:join-link-renew", args=[study.pk])).status_code == 404
+    study.refresh_from_db()
+    assert study.is_open and study.get_join_url() == join_url
 
 
 def test_the_coachee_of_a_joined_coach_consents_to_the_lead_too(client, study, joined):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from coachbridge.common.models import ActivityLog
+from coachbridge.common.models import ActivityLog, Theme
 from coachbridge.research import services
 from coachbridge.research.enums import Moment
 from coachbridge.research.instruments import COACHEE_END
@@ -37,6 +37,9 @@ def test_the_summary_form_starts_with_the_studys_numbers(
     form = response.context["form"]
     assert form["title"].value() == study.title
     assert form["agenda_question"].value() == study.agenda_question.pk
+    assert form["language"].value() == "nl"
+    themes = Theme.objects.filter(pk__in=form["themes"].value())
+    assert {theme.slug for theme in themes} == {"practice-research", "ripple-effect"}
     findings = form["findings"].value()
     assert "2,0" in findings and "4,0" in findings  # Dutch numbers, start and end
     assert "(3 " in findings  # the colleague group: three people, not four
@@ -45,4 +48,8 @@ def test_the_summary_form_starts_with_the_studys_numbers(
 
 
 def test_only_the_owner_starts_a_summary_of_a_study(client_for, member, study):
-    assert summary_form(client_for(member), study).status_code == 404
+    response = summary_form(client_for(member), study)
+
+    assert response.status_code == 404
+    assert study.title.encode() not in response.content
+    assert not ActivityLog.objects.filter(action="research.summary_drafted").exists()

@@ -334,6 +334,7 @@ def test_the_coach_follows_one_coachee_over_time(client_for, coach, member, coac
     assert titles == [str(COACHEE_START.title), str(COACHEE_SESSION.title)]
     page = response.content.decode()
     assert "Ik wil &lt;b&gt;rust&lt;/b&gt;" in page and "Goed gesprek" in page
+    assert "Na sessie 1" in page or "After session 1" in page
     assert ActivityLog.objects.filter(action="research.coachee_viewed", actor=coach).exists()
     assert client_for(member).get(url).status_code == 404
 

@@ -2,11 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class StudyStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
-
-
 class ParticipantRole(models.TextChoices):
     COACHEE = "coachee", _("Coachee")
     RATER = "rater", _("Someone close by")
@@ -24,8 +19,3 @@ class Moment(models.TextChoices):
     END = "end", _("End")
     SESSION = "session", _("After a session")
     NETWORK = "network", _("People close by")
-
-
-class LinkLanguage(models.TextChoices):
-    NL = "nl", _("Dutch")
-    EN = "en", _("English")

@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from coachbridge.accounts.enums import InterfaceLanguage
 from coachbridge.agenda.queries import questions_to_link
-from coachbridge.research.enums import LinkLanguage, RaterGroup
+from coachbridge.research.enums import RaterGroup
 from coachbridge.research.instruments import ANSWER_CHOICES, DONT_KNOW, Instrument
 from coachbridge.research.models import Study
 
@@ -31,16 +32,25 @@ class StudyForm(forms.ModelForm):
         )
 
 
-class LinkLanguageMixin:
-    """The questions start in the language of the page, which is often the other person's."""
+class LinkForm(forms.Form):
+    """A form that makes a personal link: the language its questions are asked in."""
 
-    def set_language_initial(self) -> None:
+    language = forms.ChoiceField(
+        label=_("Language of the questions"), choices=InterfaceLanguage.choices
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the page's language first: a coach or coachee who reads English asks in English
         language = get_language()
-        if language in LinkLanguage.values:
-            self.fields["language"].initial = language  # type: ignore[attr-defined]
+        self.fields["language"].initial = (
+            language if language in InterfaceLanguage.values else InterfaceLanguage.DUTCH
+        )
 
 
-class CoacheeForm(LinkLanguageMixin, forms.Form):
+class CoacheeForm(LinkForm):
+    field_order = ["email", "language"]
+
     email = forms.EmailField(
         label=_("E-mail address of the coachee"),
         required=False,
@@ -49,16 +59,11 @@ class CoacheeForm(LinkLanguageMixin, forms.Form):
             "questionnaire is sent. Leave it empty to give the link yourself."
         ),
     )
-    language = forms.ChoiceField(
-        label=_("Language of the questions"), choices=LinkLanguage.choices, initial="nl"
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.set_language_initial()
 
 
-class RaterForm(LinkLanguageMixin, forms.Form):
+class RaterForm(LinkForm):
+    field_order = ["group", "email", "language"]
+
     group = forms.ChoiceField(
         label=_("Who is it?"), choices=RaterGroup.choices, widget=forms.RadioSelect
     )
@@ -70,13 +75,9 @@ class RaterForm(LinkLanguageMixin, forms.Form):
             "send the link yourself."
         ),
     )
-    language = forms.ChoiceField(
-        label=_("Language of the questions"), choices=LinkLanguage.choices, initial="nl"
-    )
 
     def __init__(self, *args: Any, partner_asked: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.set_language_initial()
         if partner_asked:  # one partner per coachee
             self.fields["group"].choices = [
                 choice for choice in RaterGroup.choices if choice[0] != RaterGroup.PARTNER

@@ -15,12 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coachbridge.accounts.enums import InterfaceLanguage
 from coachbridge.research.enums import (
-    LinkLanguage,
     Moment,
     ParticipantRole,
     RaterGroup,
-    StudyStatus,
 )
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read aloud
@@ -54,9 +53,6 @@ class Study(models.Model):
         related_name="practice_studies",
         verbose_name=_("research agenda question"),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=StudyStatus.choices, default=StudyStatus.OPEN
-    )
     created = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     # coaches who joined to add coachees of their own practice; the owner leads the study
@@ -81,7 +77,7 @@ class Study(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status == StudyStatus.OPEN
+        return self.closed_at is None
 
 
 class StudyCoach(models.Model):
@@ -124,8 +120,8 @@ class Participant(models.Model):
     language = models.CharField(
         _("language of the questions"),
         max_length=2,
-        choices=LinkLanguage.choices,
-        default=LinkLanguage.NL,
+        choices=InterfaceLanguage.choices,
+        default=InterfaceLanguage.DUTCH,
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     expires_at = models.DateTimeField()

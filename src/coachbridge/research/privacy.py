@@ -20,7 +20,7 @@ def export_studies(user: Any) -> list[dict[str, Any]]:
         {
             "title": study.title,
             "aim": study.aim,
-            "status": study.status,
+            "closed": study.closed_at.isoformat() if study.closed_at else None,
             "created": study.created.isoformat(),
             "role": "lead" if study.owner_id == user.pk else "coach",
             "your coachees": study.participants.filter(

@@ -22,7 +22,7 @@ from coachbridge.research.consent import (
     IDENTIFIABLE_CONSENT,
     RATER_CONSENT,
 )
-from coachbridge.research.enums import Moment, ParticipantRole, RaterGroup, StudyStatus
+from coachbridge.research.enums import Moment, ParticipantRole, RaterGroup
 from coachbridge.research.instruments import COACHEE_SESSION, Instrument, instrument_for
 from coachbridge.research.models import (
     LINK_DAYS,
@@ -344,9 +344,8 @@ def revoke_link(participant: Participant, *, by: Any) -> None:
 def close_study(study: Study, *, by: Any) -> None:
     """Closing keeps the answers for analysis, stops every link and erases contact details."""
     now = timezone.now()
-    study.status = StudyStatus.CLOSED
     study.closed_at = now
-    study.save(update_fields=["status", "closed_at"])
+    study.save(update_fields=["closed_at"])
     study.participants.filter(revoked_at__isnull=True).update(revoked_at=now)
     study.participants.update(sealed_email="")
     log_action("research.study_closed", actor=by, obj=study)

@@ -10,11 +10,14 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from coachbridge.common.models import Theme
 from coachbridge.research.models import Participant, Study
 from coachbridge.research.results import coachee_changes, network_summary, raters_of
+
+SUMMARY_THEMES = ("practice-research", "ripple-effect")
 
 
 def _number(value: float) -> str:
@@ -70,4 +73,6 @@ def summary_initial(study: Study, coachees: QuerySet[Participant]) -> dict[str, 
             "written for this network and are not validated."
         ),
         "agenda_question": study.agenda_question_id,
+        "language": get_language(),  # the draft is written in the page's language
+        "themes": Theme.objects.filter(slug__in=SUMMARY_THEMES),
     }
