@@ -307,6 +307,9 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     if env_bool("COACHBRIDGE_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        # Every request then comes from the proxy's address: without this, the rate limits per
+        # address (logins, the help-finder) would count all visitors as one.
+        ALLAUTH_TRUSTED_PROXY_COUNT = env_int("COACHBRIDGE_TRUSTED_PROXY_COUNT", 1)
 
 # No inline scripts or styles anywhere: behaviour hangs on data- attributes.
 CONTENT_SECURITY_POLICY = {

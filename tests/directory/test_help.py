@@ -51,8 +51,11 @@ def english():
     return client
 
 
-def ask(client, question, **fields):
-    return client.post(reverse("directory:help"), {"question": question, **fields})
+def ask(client, question, headers=None, **fields):
+    """``headers``: the request's META, such as the address it comes from."""
+    return client.post(
+        reverse("directory:help"), {"question": question, **fields}, **(headers or {})
+    )
 
 
 def suggested(response):
@@ -224,3 +227,55 @@ def test_the_page_title_says_whether_the_answer_or_an_error_came_back(client, co
     assert title(client.get(reverse("directory:help"))).startswith("Welke coach past")
     assert title(ask(client, "Ik ben bang voor een burn-out.")).startswith("Coaches voor je vraag")
     assert title(ask(client, "")).startswith("Kijk je vraag na")
+
+
+@pytest.mark.usefixtures("locmem_cache")
+def test_a_visitor_who_asks_too_often_waits_a_minute_and_others_can_still_ask(coaches):
+    from coachbridge.directory.views import QUESTIONS_PER_MINUTE
+
+    client = english()
+    answered = [ask(client, "I am afraid of a burn-out.") for _ in range(QUESTIONS_PER_MINUTE)]
+    stopped = ask(client, "I am afraid of a burn-out.")
+    other = ask(english(), "I am afraid of a burn-out.", {"REMOTE_ADDR": "192.0.2.7"})
+
+    assert all(response.context["answer"] for response in answered)
+    assert stopped.status_code == 429
+    assert stopped.context["answer"] is None
+    assert "Please wait a minute and ask again." in stopped.content.decode()
+    assert "I am afraid of a burn-out." in stopped.content.decode()  # still in the box
+    assert other.status_code == 200
+    assert suggested(other) == ["Sanne Burn-out"]
+
+
+@pytest.mark.usefixtures("locmem_cache")
+def test_a_stopped_question_about_danger_still_shows_where_urgent_help_is(coaches):
+    from coachbridge.directory.views import QUESTIONS_PER_MINUTE
+
+    client = english()
+    for _ in range(QUESTIONS_PER_MINUTE):
+        ask(client, "I am afraid of a burn-out.")
+    stopped = ask(client, "I keep thinking about suicide.")
+
+    assert stopped.status_code == 429
+    html = stopped.content.decode()
+    assert "Do you need help right now?" in html
+    assert html.index("Do you need help right now?") < html.index('name="question"')
+    assert 'href="tel:0800-0113"' in html
+
+
+@pytest.mark.usefixtures("locmem_cache")
+def test_behind_a_proxy_each_forwarded_address_counts_on_its_own(settings, coaches):
+    from coachbridge.directory.views import QUESTIONS_PER_MINUTE
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+
+    def via_proxy(address):
+        return {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": address}
+
+    first = english()
+    for _ in range(QUESTIONS_PER_MINUTE + 1):
+        last = ask(first, "burn-out", via_proxy("203.0.113.5"))
+    second = ask(english(), "burn-out", via_proxy("203.0.113.9"))
+
+    assert last.status_code == 429
+    assert second.status_code == 200

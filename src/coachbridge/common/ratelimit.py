@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from allauth.core.internal.httpkit import get_client_ip
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
 
 
 def over_limit(keys: Iterable[tuple[str, int]], *, window_seconds: int = 60) -> bool:
@@ -20,3 +23,11 @@ def over_limit(keys: Iterable[tuple[str, int]], *, window_seconds: int = 60) -> 
             count = 1
         over = over or count > limit
     return over
+
+
+def visitor_key(request: HttpRequest) -> str:
+    """A key for a visitor without an account: their address as the login limits see it (behind
+    a proxy the one it forwards, see ``ALLAUTH_TRUSTED_PROXY_COUNT``), hashed, so that the shared
+    cache keeps no IP addresses."""
+    address = get_client_ip(request) or "unknown"
+    return salted_hmac("coachbridge.ratelimit.visitor", address).hexdigest()[:24]
