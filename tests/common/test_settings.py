@@ -96,3 +96,26 @@ def test_sqlite_database_runs_in_wal_mode(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "wal"
+
+
+def test_behind_a_proxy_the_rate_limits_take_the_forwarded_address(tmp_path):
+    def proxy_count(**env):
+        result = run_coachbridge(
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.conf import settings\n"
+            "print(getattr(settings, 'ALLAUTH_TRUSTED_PROXY_COUNT', 0))",
+            COACHBRIDGE_PRODUCTION="1",
+            COACHBRIDGE_DEBUG="0",
+            COACHBRIDGE_SECRET_KEY=SAFE_KEY,
+            COACHBRIDGE_ALLOWED_HOSTS="coaching.example.org",
+            COACHBRIDGE_DATA_DIR=str(tmp_path),
+            **env,
+        )
+        assert result.returncode == 0, result.stderr
+        return int(result.stdout.strip())
+
+    assert proxy_count() == 0
+    assert proxy_count(COACHBRIDGE_BEHIND_PROXY="1") == 1
+    assert proxy_count(COACHBRIDGE_BEHIND_PROXY="1", COACHBRIDGE_TRUSTED_PROXY_COUNT="2") == 2
