@@ -214,3 +214,13 @@ def test_a_words_own_language_wins_over_the_other_languages_stem(
 
     assert concept in concepts
     assert not_concept not in concepts
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Ik heb veel stress op mijn werk.", "I have a lot of stress at work."]
+)
+def test_stress_is_not_read_as_depression(sentence: str) -> None:
+    concepts = text.analyse(sentence).concepts
+
+    assert "stress" in concepts
+    assert "depression" not in concepts
