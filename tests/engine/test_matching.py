@@ -123,6 +123,24 @@ def test_match_why_names_shared_topics_in_one_reason() -> None:
     assert len(several[0].split(", ")) >= 2
 
 
+def test_match_why_names_the_topic_not_one_example_of_it() -> None:
+    index = MatchIndex()
+    index.add_many(
+        [
+            Post("n", "need", "MBTI", "Klopt de MBTI eigenlijk wel?", lang="nl"),
+            Post(
+                "o", "offer", "Myths", "I debunk the MBTI and other personality types.", lang="en"
+            ),
+        ]
+    )
+
+    topics = [why for why in index.matches("n", k=1)[0].why if "onderwerp" in why]
+    english = [why for why in index.matches("o", k=1, lang="en")[0].why if "topic" in why]
+
+    assert topics == ["gedeeld onderwerp: pseudowetenschap"]
+    assert english == ["shared topic: pseudoscience"]
+
+
 def test_match_reciprocal_score_is_the_same_from_both_sides() -> None:
     index = build()
 
