@@ -279,3 +279,18 @@ def test_behind_a_proxy_each_forwarded_address_counts_on_its_own(settings, coach
 
     assert last.status_code == 429
     assert second.status_code == 200
+
+
+@pytest.mark.usefixtures("locmem_cache")
+def test_the_wait_message_does_not_point_to_fields_that_are_not_marked(coaches):
+    from coachbridge.directory.views import QUESTIONS_PER_MINUTE
+
+    client = english()
+    for _ in range(QUESTIONS_PER_MINUTE):
+        ask(client, "burn-out")
+    stopped = ask(client, "burn-out").content.decode()
+    empty = ask(english(), "").content.decode()
+
+    assert "Please wait a minute" in stopped
+    assert "Please check the fields marked below." not in stopped
+    assert "Please check the fields marked below." in empty
