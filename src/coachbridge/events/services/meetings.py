@@ -9,6 +9,7 @@ from dateutil import rrule
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,6 +26,31 @@ SERIES_HORIZON_DAYS = 366
 
 class MeetingError(Exception):
     """A meeting action that cannot be done; the message says why."""
+
+
+def upcoming_meetings(*, drafts: bool = False) -> QuerySet[Meeting]:
+    """Meetings that have not ended and are not cancelled, the first first; drafts only for
+    the organisers who ask for them."""
+    meetings = Meeting.objects.filter(ends_at__gte=timezone.now()).exclude(
+        status=MeetingStatus.CANCELLED
+    )
+    return meetings if drafts else meetings.filter(status=MeetingStatus.PUBLISHED)
+
+
+def next_meetings(count: int) -> list[Meeting]:
+    """The first ``count`` coming meetings, a series only by its next meeting: a monthly
+    session would otherwise fill the list."""
+    found: list[Meeting] = []
+    series_seen: set[int] = set()
+    for meeting in upcoming_meetings()[: count * 20]:
+        if meeting.series_id in series_seen:
+            continue
+        if meeting.series_id is not None:
+            series_seen.add(meeting.series_id)
+        found.append(meeting)
+        if len(found) == count:
+            break
+    return found
 
 
 def active_registrations(meeting: Meeting):

@@ -33,15 +33,12 @@ from coachbridge.events.services.meetings import (
     seats_left,
     send_reminders,
     sync_series,
+    upcoming_meetings,
 )
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.filter(ends_at__gte=timezone.now()).exclude(
-        status=MeetingStatus.CANCELLED
-    )
-    if not can_manage(request.user):
-        meetings = meetings.filter(status=MeetingStatus.PUBLISHED)
+    meetings = upcoming_meetings(drafts=can_manage(request.user))
     past = Meeting.objects.filter(
         ends_at__lt=timezone.now(), status=MeetingStatus.PUBLISHED
     ).order_by("-starts_at")[:10]
