@@ -411,3 +411,35 @@ def test_a_guest_gets_the_video_link_after_registering(client):
     assert "video.example.org" not in before
     assert "https://video.example.org/geheim" in mail.outbox[0].body
     assert 'href="https://video.example.org/geheim"' in own_page
+
+
+def test_the_dashboard_lists_the_members_own_coming_meetings(client_for, coach, member):
+    def soon(days):
+        return timezone.now() + dt.timedelta(days=days)
+
+    later = RegistrationFactory(user=coach, meeting__title="Later", meeting__starts_at=soon(40))
+    first = RegistrationFactory(user=coach, meeting__title="First", meeting__starts_at=soon(4))
+    RegistrationFactory(
+        user=coach,
+        meeting__title="Cancelled by me",
+        meeting__starts_at=soon(5),
+        status=RegistrationStatus.CANCELLED,
+    )
+    RegistrationFactory(
+        user=coach,
+        meeting__title="Called off",
+        meeting__starts_at=soon(6),
+        meeting__status=MeetingStatus.CANCELLED,
+    )
+    RegistrationFactory(user=coach, meeting__title="Past", meeting__starts_at=soon(-6))
+    RegistrationFactory(user=member, meeting__title="Someone else's", meeting__starts_at=soon(7))
+
+    page = client_for(coach).get(reverse("accounts:dashboard")).content.decode()
+    others = client_for(member).get(reverse("accounts:dashboard")).content.decode()
+
+    section = page[page.index('id="my-meetings-heading"') :]
+    titles = re.findall(r'<li><a href="/meetings/\d+/">([^<]+)</a>', section)
+    assert titles == [first.meeting.title, later.meeting.title]
+    assert reverse("events:meeting-list") in page
+    assert reverse("research:study-list") in page
+    assert "Someone else&#x27;s" in others and "First" not in others

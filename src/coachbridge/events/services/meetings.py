@@ -37,6 +37,13 @@ def upcoming_meetings(*, drafts: bool = False) -> QuerySet[Meeting]:
     return meetings if drafts else meetings.filter(status=MeetingStatus.PUBLISHED)
 
 
+def meetings_of(user: User) -> QuerySet[Meeting]:
+    """The coming meetings ``user`` registered for (and did not cancel), the first first."""
+    return upcoming_meetings().filter(
+        registrations__user=user, registrations__status=RegistrationStatus.REGISTERED
+    )
+
+
 def next_meetings(count: int) -> list[Meeting]:
     """The first ``count`` coming meetings, a series only by its next meeting: a monthly
     session would otherwise fill the list."""
