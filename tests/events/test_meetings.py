@@ -277,6 +277,23 @@ def test_syncing_a_series_adds_meetings_and_cancels_left_out_dates(organiser):
     assert timezone.localtime(first.starts_at).time() == dt.time(16, 0)
 
 
+def test_the_meetings_page_shows_a_series_once_with_its_later_dates(client, organiser):
+    series = make_series()
+    sync_series(series, by=organiser)
+    single = MeetingFactory(
+        title="Impact Meeting", starts_at=timezone.make_aware(dt.datetime(2030, 3, 1, 10))
+    )
+    dates = list(series.meetings.order_by("starts_at"))
+
+    response = client.get(reverse("events:meeting-list"))
+    listed = [(u.meeting, u.later) for u in response.context["meetings"]]
+    page = response.content.decode()
+
+    assert listed == [(dates[0], dates[1:]), (single, [])]
+    assert page.count(">Online sessie</a>") == 1
+    assert all(f'href="{meeting.get_absolute_url()}"' in page for meeting in dates)
+
+
 def test_series_form_names_a_bad_skip_date(client_for, organiser):
     response = client_for(organiser).post(
         reverse("events:series-create"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from dateutil import rrule
@@ -44,20 +46,33 @@ def meetings_of(user: User) -> QuerySet[Meeting]:
     )
 
 
-def next_meetings(count: int) -> list[Meeting]:
-    """The first ``count`` coming meetings, a series only by its next meeting: a monthly
-    session would otherwise fill the list."""
-    found: list[Meeting] = []
-    series_seen: set[int] = set()
-    for meeting in upcoming_meetings()[: count * 20]:
-        if meeting.series_id in series_seen:
+@dataclass(frozen=True)
+class Upcoming:
+    """A coming meeting, and for a meeting of a series the series' later meetings."""
+
+    meeting: Meeting
+    later: list[Meeting] = field(default_factory=list)
+
+
+def by_series(meetings: Iterable[Meeting]) -> list[Upcoming]:
+    """``meetings`` (in date order) with each series at its first meeting: a monthly session
+    would otherwise fill a list with the same title."""
+    found: list[Upcoming] = []
+    first_of: dict[int, Upcoming] = {}
+    for meeting in meetings:
+        if meeting.series_id in first_of:
+            first_of[meeting.series_id].later.append(meeting)
             continue
+        upcoming = Upcoming(meeting)
         if meeting.series_id is not None:
-            series_seen.add(meeting.series_id)
-        found.append(meeting)
-        if len(found) == count:
-            break
+            first_of[meeting.series_id] = upcoming
+        found.append(upcoming)
     return found
+
+
+def next_meetings(count: int) -> list[Meeting]:
+    """The first ``count`` coming meetings, a series by its next meeting only."""
+    return [upcoming.meeting for upcoming in by_series(upcoming_meetings()[: count * 20])][:count]
 
 
 def active_registrations(meeting: Meeting):

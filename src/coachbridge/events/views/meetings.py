@@ -29,6 +29,7 @@ from coachbridge.events.services.meetings import (
     MeetingError,
     active_registrations,
     attendance_rows,
+    by_series,
     cancel_registration,
     seats_left,
     send_reminders,
@@ -38,7 +39,7 @@ from coachbridge.events.services.meetings import (
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = upcoming_meetings(drafts=can_manage(request.user))
+    meetings = by_series(upcoming_meetings(drafts=can_manage(request.user)))
     past = Meeting.objects.filter(
         ends_at__lt=timezone.now(), status=MeetingStatus.PUBLISHED
     ).order_by("-starts_at")[:10]
