@@ -33,3 +33,4 @@ def test_the_demo_study_has_results_and_hidden_groups():
     assert not groups[RaterGroup.PARTNER].visible  # one of the two partners chose to stay hidden
     assert not groups[RaterGroup.FAMILY_FRIEND].visible
     assert any(not row.consented for row in rows) and any(row.end for row in rows)
+    assert {change.n for change in coachee_changes(all_coachees(shared))} == {2}

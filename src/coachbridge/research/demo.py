@@ -127,9 +127,14 @@ def _create_shared_study(members: list[Any], coach: Any, rng: random.Random) -> 
     )
     services.join_study(study, coach)
     codes = [item.code for item in instrument_for(Moment.START).items]
-    for _number in range(3):
+    for number in range(3):
         coachee = services.add_coachee(study, email="", language="nl", by=coach)
         services.give_consent(coachee)
         services.save_response(
             coachee, moment=Moment.START, answers=_answers(rng, codes, 3.0), comment=""
         )
+        if number < 2:  # two have finished: the lead sees the first numbers of the study
+            services.open_end(coachee, by=coach)
+            services.save_response(
+                coachee, moment=Moment.END, answers=_answers(rng, codes, 3.8), comment=""
+            )
