@@ -23,6 +23,8 @@ def test_demo_fills_the_impact_meetings_marketplace_with_matching_posts():
         "requested",
         "declined",
     }
+    answered = Introduction.objects.exclude(status="requested")
+    assert not answered.filter(answered_at=None).exists()
     assert [match.post.title for match in matches_for(need)][:1] == [
         "Mijn coachees willen meedoen aan onderzoek"
     ]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from coachbridge.accounts.models import User
 from coachbridge.common.models import Theme
 from coachbridge.marketplace.enums import IntroductionStatus
@@ -263,6 +265,7 @@ def create_demo_marketplace(impact: Any, *, members: list[User]) -> list[Post]:
             recipient_post=posts[theirs],
             status=status,
             message="Leuk om je op de Impact Meeting te spreken!" if posts[mine].meeting else "",
+            answered_at=None if status == IntroductionStatus.REQUESTED else timezone.now(),
         )
     # The demo is a fresh start: an index left from earlier data would hide its matches.
     build_index()
