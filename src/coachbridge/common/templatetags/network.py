@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from django import template
 
-from coachbridge.common.network import NetworkFigures
-from coachbridge.common.network import network_figures as count_network
+from coachbridge.common import network
 
 register = template.Library()
 
 
 @register.simple_tag
-def network_figures() -> NetworkFigures:
-    return count_network()
+def network_figures() -> network.NetworkFigures:
+    return network.network_figures()
