@@ -89,3 +89,17 @@ def test_without_meetings_or_texts_the_sections_are_left_out(client):
     assert 'id="meetings-heading"' not in body
     assert 'id="items-heading"' not in body
     assert "Welke coach past bij mijn vraag?" in body
+
+
+def test_the_about_page_links_every_part_of_the_platform(client):
+    body = client.get(reverse("about")).content.decode()
+
+    for name in (
+        "events:meeting-list",
+        "marketplace:public-list",
+        "agenda:public",
+        "knowledge:item-list",
+        "directory:help",
+    ):
+        assert f'href="{reverse(name)}"' in body
+    assert "Praktijkonderzoek" in body
