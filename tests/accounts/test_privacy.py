@@ -25,6 +25,7 @@ def test_export_contains_account_and_profile(client_for, coach):
     ]
     assert data["profile"]["organisation"] == "Praktijk Export"
     assert data["profile"]["roles"] == ["coach"]
+    assert data["profile"]["lower_rate"] is False
     assert ActivityLog.objects.filter(action="member.data_exported", actor=coach).count() == 1
 
 

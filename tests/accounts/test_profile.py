@@ -26,6 +26,7 @@ def profile_data(**overrides):
         "expertise": "teamcoaching",
         "languages": ["nl", "en"],
         "region": "utrecht",
+        "lower_rate": "on",
         "bio": "Ik coach teams.",
         "website": "https://example.org",
         "linkedin": "",
@@ -53,6 +54,7 @@ def test_member_saves_profile_and_change_is_logged(client_for, member):
     )
     assert list(profile.roles.values_list("code", flat=True)) == ["coach"]
     assert profile.languages == ["nl", "en"]
+    assert profile.lower_rate
     entry = ActivityLog.objects.filter(action="profile.updated").get()
     assert entry.actor == member
     assert "organisation" in entry.data["changed_fields"]

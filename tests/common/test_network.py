@@ -41,9 +41,7 @@ def test_the_figures_count_what_is_going_on_now_and_recently(coach):
     MeetingFactory(status=MeetingStatus.CANCELLED)
     PostFactory(status=PostStatus.CLOSED)
     IntroductionFactory(status=IntroductionStatus.ACCEPTED, answered_at=days_ago(2))
-    IntroductionFactory(
-        status=IntroductionStatus.ACCEPTED, answered_at=days_ago(RECENT_DAYS + 5)
-    )
+    IntroductionFactory(status=IntroductionStatus.ACCEPTED, answered_at=days_ago(RECENT_DAYS + 5))
     question = QuestionFactory()
     QuestionFactory(merged_into=question)
     VoteFactory()

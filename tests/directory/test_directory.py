@@ -88,3 +88,15 @@ def test_home_footer_and_visitor_menu_lead_to_the_directory(client):
 
     assert html.count(f'href="{reverse("directory:directory")}"') == 3  # menu, home, footer
     assert f'href="{reverse("directory:help")}"' in html
+
+
+def test_the_lower_rate_filter_keeps_coaches_within_reach_of_little_money(client):
+    coach("Leila Laag", lower_rate=True, expertise="schulden")
+    coach("Marco Markt", expertise="executive coaching")
+
+    everyone = client.get(reverse("directory:directory"))
+    lower = client.get(reverse("directory:directory"), {"lower_rate": "on"})
+
+    assert names(everyone) == ["Leila Laag", "Marco Markt"]
+    assert names(lower) == ["Leila Laag"]
+    assert everyone.content.decode().count("Lager tarief mogelijk") == 1

@@ -163,7 +163,7 @@ def test_words_every_coach_shares_do_not_make_a_match(client, coaches):
 def test_a_match_outside_the_chosen_region_is_named_as_the_reason_for_none(client, coaches):
     html = ask(client, "Ik ben bang voor een burn-out.", region="groningen").content.decode()
 
-    assert "niet in de regio of taal die je koos" in html
+    assert "ze passen niet bij wat je koos (regio, taal of tarief)" in html
 
 
 def test_an_ordinary_question_gets_the_calm_note_not_an_alarm(client, coaches):
@@ -294,3 +294,16 @@ def test_the_wait_message_does_not_point_to_fields_that_are_not_marked(coaches):
     assert "Please wait a minute" in stopped
     assert "Please check the fields marked below." not in stopped
     assert "Please check the fields marked below." in empty
+
+
+def test_a_visitor_with_little_money_gets_only_coaches_with_a_lower_rate(client, coaches):
+    coaches["money"].lower_rate = True
+    coaches["money"].save()
+
+    debts = ask(client, "Ik heb schulden en weinig geld.", lower_rate="on")
+    burnout = ask(client, "Ik ben bang voor een burn-out.", lower_rate="on")
+
+    assert suggested(debts) == ["Leila Geld"]
+    assert suggested(burnout) == []  # Sanne writes about it, but asks the usual rate
+    assert burnout.context["answer"].filtered_out
+    assert "Lager tarief mogelijk" in debts.content.decode()

@@ -309,6 +309,10 @@ COACH_PROFILES = {
 }
 
 
+# Coaches who also work for a lower rate: the report asks for coaching within reach of everyone.
+LOWER_RATE = {"leila", "fatima"}
+
+
 def create_demo_members() -> list[User]:
     roles = {role.code: role for role in Role.objects.all()}
     themes = {theme.slug: theme for theme in Theme.objects.all()}
@@ -340,6 +344,7 @@ def create_demo_members() -> list[User]:
             expertise=expertise,
             languages=languages,
             region=region,
+            lower_rate=handle in LOWER_RATE,
             bio=COACH_PROFILES.get(handle, BIO_NL) if handle != "admin" else "",
             website=f"https://{handle}.example.org" if handle in COACH_PROFILES and public else "",
             visibility=Visibility.PUBLIC if public else Visibility.MEMBERS,

@@ -78,6 +78,7 @@ class ProfileForm(forms.ModelForm):
             "expertise",
             "languages",
             "region",
+            "lower_rate",
             "bio",
             "website",
             "linkedin",

@@ -118,6 +118,11 @@ class Profile(models.Model):
     )
     languages = models.JSONField(_("languages you speak"), default=list, blank=True)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, blank=True)
+    lower_rate = models.BooleanField(
+        _("lower rate for people with little money"),
+        default=False,
+        help_text=_("For coaches: you also coach people with little money, for a lower rate."),
+    )
     bio = models.TextField(
         _("about you"),
         max_length=1500,

@@ -36,6 +36,7 @@ def export_profile(user: User) -> dict[str, Any] | None:
         "expertise": profile.expertise,
         "languages": profile.languages,
         "region": profile.region,
+        "lower_rate": profile.lower_rate,
         "bio": profile.bio,
         "website": profile.website,
         "linkedin": profile.linkedin,

@@ -12,6 +12,7 @@ from coachbridge.accounts.forms import MemberFilterForm
 from coachbridge.directory.services import QUESTION_MAX
 
 REGIONS = [("", _("All regions")), *[c for c in Region.choices if c[0] != Region.ONLINE]]
+LOWER_RATE_LABEL = _("Only coaches who ask a lower rate from people with little money")
 LANGUAGES = [("", _("Any language")), *[c for c in SpokenLanguage.choices if c[0] != "other"]]
 
 
@@ -26,6 +27,7 @@ class DirectoryFilterForm(MemberFilterForm):
         help_text=_("You always see the coaches who work online too."),
     )
     language = forms.ChoiceField(label=_("Language"), required=False, choices=LANGUAGES)
+    lower_rate = forms.BooleanField(label=LOWER_RATE_LABEL, required=False)
 
 
 class HelpForm(forms.Form):
@@ -48,6 +50,7 @@ class HelpForm(forms.Form):
     language = forms.ChoiceField(
         label=_("In which language do you want to talk?"), required=False, choices=LANGUAGES
     )
+    lower_rate = forms.BooleanField(label=LOWER_RATE_LABEL, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

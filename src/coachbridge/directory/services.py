@@ -39,10 +39,17 @@ QUESTION_MAX = 1000
 
 
 def public_coaches(
-    *, q: str = "", theme: Any = None, region: str = "", language: str = ""
+    *,
+    q: str = "",
+    theme: Any = None,
+    region: str = "",
+    language: str = "",
+    lower_rate: bool = False,
 ) -> list[Profile]:
     """The coaches a visitor may see, filtered. A region includes coaches who work online."""
     profiles = member_directory(AnonymousUser(), q=q, role=RoleCode.COACH, theme=theme)
+    if lower_rate:
+        profiles = profiles.filter(lower_rate=True)
     if region:
         profiles = profiles.filter(Q(region=region) | Q(region=Region.ONLINE))
     # the languages are a JSON list: filtered here, which works the same on every database
@@ -91,7 +98,7 @@ class HelpAnswer:
     danger: bool
     coaches: list[CoachMatch] = field(default_factory=list)
     items: list[Any] = field(default_factory=list)  # knowledge hub texts
-    filtered_out: bool = False  # coaches matched, but not in the region or language asked for
+    filtered_out: bool = False  # coaches matched, but not in the region, language or rate asked for
 
 
 def without_generic_words(question: str) -> str:
@@ -106,11 +113,15 @@ def without_generic_words(question: str) -> str:
     return "".join(kept) + question[end:]
 
 
-def find_help(question: str, *, lang: str, region: str = "", language: str = "") -> HelpAnswer:
+def find_help(
+    question: str, *, lang: str, region: str = "", language: str = "", lower_rate: bool = False
+) -> HelpAnswer:
     """Coaches and plain-language texts for a visitor's ``question``, and whether it speaks of
     danger (then the page shows where to get help now first). Reasons are in ``lang``."""
     lang = "en" if lang == "en" else "nl"
-    allowed = {p.pk: p for p in public_coaches(region=region, language=language)}
+    allowed = {
+        p.pk: p for p in public_coaches(region=region, language=language, lower_rate=lower_rate)
+    }
     index = INDEX.get()
     matches = []
     text = without_generic_words(question[:QUESTION_MAX])

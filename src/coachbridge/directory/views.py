@@ -28,6 +28,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         theme=filters.get("theme"),
         region=filters.get("region", ""),
         language=filters.get("language", ""),
+        lower_rate=bool(filters.get("lower_rate")),
     )
     return render(
         request,
@@ -56,6 +57,7 @@ def help_finder(request: HttpRequest) -> HttpResponse:
                 lang=translation.get_language() or "nl",
                 region=form.cleaned_data["region"],
                 language=form.cleaned_data["language"],
+                lower_rate=form.cleaned_data["lower_rate"],
             )
     context = {"form": form, "answer": answer, "danger": danger}
     return render(request, "directory/help.html", context, status=status)
