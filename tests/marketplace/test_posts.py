@@ -11,6 +11,7 @@ from coachbridge.events.enums import MeetingStatus
 from coachbridge.events.models import Insight
 from coachbridge.marketplace.models import Post
 from coachbridge.marketplace.services.index import get_index
+from tests.factories.accounts import ProfileFactory
 from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
 from tests.factories.marketplace import IntroductionFactory, PostFactory
@@ -339,3 +340,21 @@ def test_the_menu_marks_the_marketplace_on_all_its_pages(client_for, member):
     link = f'href="{reverse("marketplace:home")}"'
     assert f'{link} aria-current="page"' in home
     assert f'{link} aria-current="true"' in browse
+
+
+def test_a_profile_shows_open_posts_to_members_only(client, client_for, member):
+    author = ProfileFactory(display_name="Anna Auteur", visibility="public", roles=["coach"])
+    shown = PostFactory(author=author.user, title="Zaal gezocht", is_public=True)
+    members_only = PostFactory(author=author.user, title="Data gezocht", is_public=False)
+    PostFactory(author=author.user, title="Gevonden", status="closed", is_public=True)
+    url = author.get_absolute_url()
+
+    for_member = client_for(member).get(url).content.decode()
+    for_visitor = client.get(url).content.decode()
+
+    assert f'href="{shown.get_absolute_url()}"' in for_member
+    assert f'href="{members_only.get_absolute_url()}"' in for_member
+    assert "Gevonden" not in for_member
+    assert "Anna Auteur" in for_visitor
+    # public posts do not carry the author's name: the public profile does not give it away
+    assert "Zaal gezocht" not in for_visitor and "Data gezocht" not in for_visitor
