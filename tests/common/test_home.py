@@ -64,6 +64,22 @@ def test_a_series_shows_only_its_next_meeting(client):
     assert shown == ["Sessie 1", single.title]
 
 
+def test_a_long_weekly_series_does_not_hide_the_meetings_after_it(client):
+    series = MeetingSeries.objects.create(
+        title="Wekelijks",
+        frequency=Frequency.WEEKLY,
+        first_date=in_days(1).date(),
+        start_time=dt.time(9),
+    )
+    for week in range(70):
+        MeetingFactory(title=f"Week {week}", series=series, starts_at=in_days(1 + 7 * week))
+    later = MeetingFactory(title="Na een jaar", starts_at=in_days(500))
+
+    shown = [meeting.title for meeting in home(client).context["meetings"]]
+
+    assert shown == ["Week 0", later.title]
+
+
 def test_the_newest_published_texts_in_the_readers_language(client):
     dutch = published(1, title="Werkt coaching?")
     published(0, title="Does coaching work?", language="en", translation_of=dutch)

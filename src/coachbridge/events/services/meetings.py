@@ -71,8 +71,19 @@ def by_series(meetings: Iterable[Meeting]) -> list[Upcoming]:
 
 
 def next_meetings(count: int) -> list[Meeting]:
-    """The first ``count`` coming meetings, a series by its next meeting only."""
-    return [upcoming.meeting for upcoming in by_series(upcoming_meetings()[: count * 20])][:count]
+    """The first ``count`` coming meetings, a series by its next meeting only. Reads meetings
+    in date order until it has them, however many meetings a weekly series has in between."""
+    found: list[Meeting] = []
+    series_seen: set[int] = set()
+    for meeting in upcoming_meetings().iterator(chunk_size=50):
+        if meeting.series_id is not None:
+            if meeting.series_id in series_seen:
+                continue
+            series_seen.add(meeting.series_id)
+        found.append(meeting)
+        if len(found) == count:
+            break
+    return found
 
 
 def active_registrations(meeting: Meeting):
