@@ -278,7 +278,9 @@ def test_behind_a_proxy_each_forwarded_address_counts_on_its_own(settings, coach
     second = ask(english(), "burn-out", via_proxy("203.0.113.9"))
 
     assert last.status_code == 429
+    assert last.context["answer"] is None
     assert second.status_code == 200
+    assert suggested(second) == ["Sanne Burn-out"]
 
 
 @pytest.mark.usefixtures("locmem_cache")
