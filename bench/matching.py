@@ -1,14 +1,15 @@
 """Benchmark of the marketplace matching engine (coachbridge.engine.matching).
 
 Quality, on bench/data/matching_eval.jsonl (written for the project; see bench/data/README.md):
-for each need, the offers are ranked; P@1, recall@5, recall@10, MRR, nDCG@10 and hit@5 per subset
-(same_language, cross_language, hard_paraphrase, distractor, mixed) and overall, for the
-development needs, the hold-out needs (never inspected per query while tuning) and all needs.
+for each need, the offers are ranked; P@1, recall@1, recall@5, recall@10, MRR, nDCG@10 and hit@5
+per subset (same_language, cross_language, hard_paraphrase, distractor, mixed) and overall, for
+the development needs, the hold-out needs (never inspected per query while tuning) and all needs.
 Next to our engine, two baselines run in the same process on title + text: BM25 (bm25s, words
 lower-cased, our Dutch + English stop words, no stemming) and character 3-5-gram TF-IDF
 (scikit-learn, char_wb, sublinear tf, cosine). Ratios ours / baseline are printed.
 
   P@1       1 if the first offer is relevant (grade >= 1), else 0
+  R@1       recall@1 (as issue 4 names it): P@1 divided by the number of relevant offers
   R@k       recall@k, the standard definition: the share of a need's relevant offers that are
             in the top k, |relevant in top k| / |relevant|, averaged over needs. No need in the
             set has more than 4 relevant offers, so R@5 can reach 1 for every need (and equals
@@ -123,7 +124,7 @@ def rank_char_tfidf(
 # Metrics
 
 
-METRICS = ("P@1", "R@5", "R@10", "MRR", "nDCG@10", "hit@5")
+METRICS = ("P@1", "R@1", "R@5", "R@10", "MRR", "nDCG@10", "hit@5")
 
 
 def need_metrics(ranking: list[str], relevant: dict[str, int]) -> dict[str, float]:
@@ -140,6 +141,7 @@ def need_metrics(ranking: list[str], relevant: dict[str, int]) -> dict[str, floa
     idcg = sum((2**g - 1) / math.log2(r + 1) for r, g in enumerate(ideal, start=1))
     return {
         "P@1": 1.0 if first == 1 else 0.0,
+        "R@1": recall(1),
         "R@5": recall(5),
         "R@10": recall(10),
         "MRR": 1.0 / first if first else 0.0,

@@ -28,6 +28,7 @@ def test_recall_is_the_standard_share_of_relevant_offers(bench: ModuleType) -> N
     m = bench.need_metrics(ranking, {"a": 2, "b": 1})
 
     assert m["P@1"] == 0.0
+    assert m["R@1"] == 0.0
     assert m["R@5"] == 0.5  # one of the two relevant offers in the top 5
     assert m["R@10"] == 1.0
     assert m["MRR"] == 0.5
@@ -41,6 +42,7 @@ def test_recall_counts_every_relevant_offer_even_beyond_k(bench: ModuleType) -> 
 
     assert m["R@5"] == pytest.approx(5 / 6)  # not capped at min(k, |relevant|)
     assert m["P@1"] == 1.0
+    assert m["R@1"] == pytest.approx(1 / 6)  # one of six relevant offers in the top 1
 
 
 def test_verdict_lists_losses_and_ties_per_subset(bench: ModuleType) -> None:
