@@ -197,6 +197,10 @@ def quality(
 ) -> None:
     needs = [r for r in rows if r["kind"] == "need"]
     offers = [r for r in rows if r["kind"] == "offer"]
+    judged = [n for n in needs if n.get("relevant")]
+    if not judged or not offers:
+        print("# quality: no need has a relevant offer, nothing to measure")
+        return
     started = time.perf_counter()
     rankings = {"ours": rank_engine(needs, offers, embedder, weights)}
     if embedder is not None:  # the same engine without the encoder
@@ -206,14 +210,31 @@ def quality(
         "char-tfidf": rank_char_tfidf(needs, offers),
     }
     seconds = time.perf_counter() - started
-    most = max(len(n["relevant"]) for n in needs)
-    print(f"# quality: {len(needs)} needs, {len(offers)} offers ({seconds:.1f} s)")
+    most = max(len(n["relevant"]) for n in judged)
+    print(f"# quality: {len(judged)} needs with a relevant offer ({len(needs)} in all),", end=" ")
+    print(f"{len(offers)} offers ({seconds:.1f} s)")
     print(f"# at most {most} relevant offers per need (recall@5 can reach 1 for every need)")
-    for split in ("dev", "holdout", "all"):
-        chosen = [n for n in needs if split == "all" or n["split"] == split]
+    splits = sorted({n["split"] for n in judged})
+    for split in [*splits, "all"] if len(splits) > 1 else ["all"]:
+        chosen = [n for n in judged if split == "all" or n["split"] == split]
         print(f"\n## {split} needs")
         print("\n".join(table(chosen, rankings)))
         print("\n".join(verdict(chosen, rankings)))
+        if any(n.get("not_relevant") for n in chosen):
+            print(dismissed_in_top(chosen, rankings))
+
+
+def dismissed_in_top(
+    needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]], k: int = 5
+) -> str:
+    """How many offers that members marked "not relevant" for a need each method still puts in
+    that need's top ``k`` (lower is better; the app hides them, the engine does not know)."""
+    pairs = [(n["id"], offer) for n in needs for offer in n.get("not_relevant", ())]
+    counts = [
+        f"{method} {sum(1 for need, o in pairs if o in ranking[need][:k])}"
+        for method, ranking in rankings.items()
+    ]
+    return f"  marked not relevant, still in the top {k} (of {len(pairs)}): " + ", ".join(counts)
 
 
 def verdict(needs: list[dict[str, Any]], rankings: dict[str, dict[str, list[str]]]) -> list[str]:
