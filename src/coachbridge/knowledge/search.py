@@ -1,11 +1,8 @@
 """Full-text search and related items, built on the engine's text understanding.
 
-One behaviour on SQLite and PostgreSQL: each item keeps `search_text`, the folded stems and
-Dutch compound parts of its words between spaces (" coachingsgesprek gesprek coaching ... ").
-A query is cut up and stemmed the same way; an item matches when every query word is found,
-stemmed as Dutch or as English. So "coachingsgesprekken" finds "coachingsgesprek" and
-"gesprek" finds "coachingsgesprek". Related items compare the engine's weighted features
-(concepts, stems, compound parts), stored per item, by cosine similarity.
+Search by words (`common.word_search`: stems and Dutch compound parts): an item matches when
+every query word is found, stemmed as Dutch or as English. Related items compare the engine's
+weighted features (concepts, stems, compound parts), stored per item, by cosine similarity.
 """
 
 from __future__ import annotations
@@ -14,8 +11,9 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
+from coachbridge.common import word_search
 from coachbridge.engine import text as engine_text
 
 if TYPE_CHECKING:
@@ -33,45 +31,17 @@ def _lang(code: str) -> engine_text.Lang:
     return "en" if code == "en" else "nl"
 
 
-def index_terms(text: str, lang: str) -> set[str]:
-    """The words under which a text can be found."""
-    analysis = engine_text.analyse(text, _lang(lang))
-    terms: set[str] = set()
-    for token, stem, parts in zip(analysis.tokens, analysis.stems, analysis.parts, strict=True):
-        if stem is None:
-            continue
-        terms.add(stem)
-        terms.add(engine_text.stem(token.norm, _lang(lang)))
-        terms.update(parts)
-    return terms
-
-
 def index_item(item: Item) -> None:
     """Fill `search_text` and `features` (call before saving)."""
     text = item_text(item)
-    item.search_text = " " + " ".join(sorted(index_terms(text, item.language))) + " "
+    item.search_text = word_search.search_text(text, item.language)
     features = engine_text.analyse(text, _lang(item.language)).features()
     item.features = {key: round(value, 3) for key, value in features.items()}
 
 
-def query_alternatives(query: str) -> list[set[str]]:
-    """Per query word, the stems it may match (Dutch and English); stop words are dropped."""
-    words = [
-        token
-        for token in engine_text.tokenize(query)
-        if len(token.norm) > 1 and not engine_text.is_stopword(token.norm)
-    ]
-    return [
-        {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")} for token in words
-    ]
-
-
 def search(items: QuerySet[Item], query: str) -> QuerySet[Item]:
-    for alternatives in query_alternatives(query):
-        condition = Q()
-        for stem in alternatives:
-            condition |= Q(search_text__contains=f" {stem} ")
-        items = items.filter(condition)
+    for alternatives in word_search.query_alternatives(query):
+        items = items.filter(word_search.contains_any("search_text", alternatives))
     return items
 
 

@@ -1,0 +1,69 @@
+"""Search by words that understands Dutch and English, the same on SQLite and PostgreSQL.
+
+A row keeps a ``search_text``: the folded stems and Dutch compound parts of its words and,
+with ``concepts=True``, the lexicon concepts it speaks of and their broader concepts, between
+spaces (" c:research c:working_alliance coachingsgesprek gesprek ... "). A query word matches
+a row when one of its alternatives is there: its Dutch or English stem or, with concepts, a
+concept the query speaks of with this word. So "coachingsgesprekken" finds "coachingsgesprek",
+"gesprek" finds "coachingsgesprek", and with concepts "working alliance" finds "werkrelatie"
+and "research" finds "meedoen aan onderzoek". Every query word must match.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from coachbridge.engine import text as engine_text
+
+CONCEPT = "c:"
+
+
+def _lang(code: str) -> engine_text.Lang:
+    return "en" if code == "en" else "nl"
+
+
+def index_terms(text: str, lang: str, *, concepts: bool = False) -> set[str]:
+    """The terms under which a text can be found."""
+    analysis = engine_text.analyse(text, _lang(lang))
+    terms: set[str] = set()
+    for token, stem, parts in zip(analysis.tokens, analysis.stems, analysis.parts, strict=True):
+        if stem is None:
+            continue
+        terms.add(stem)
+        terms.add(engine_text.stem(token.norm, _lang(lang)))
+        terms.update(parts)
+    if concepts:
+        for concept in analysis.concepts:
+            terms.add(CONCEPT + concept)
+            terms.update(CONCEPT + up for up in engine_text.broader_chain(concept))
+    return terms
+
+
+def search_text(text: str, lang: str, *, concepts: bool = False) -> str:
+    """The value to store in a row's ``search_text``."""
+    return " " + " ".join(sorted(index_terms(text, lang, concepts=concepts))) + " "
+
+
+def query_alternatives(query: str, *, concepts: bool = False) -> list[set[str]]:
+    """Per query word, the terms it may match; stop words are dropped."""
+    tokens = engine_text.tokenize(query)
+    spoken_of: dict[int, set[str]] = {}
+    if concepts:
+        for lang in engine_text.LANGS:
+            for match in engine_text.analyse(query, lang).matches:
+                for index in range(match.first, match.last + 1):
+                    spoken_of.setdefault(index, set()).add(CONCEPT + match.concept)
+    return [
+        {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")}
+        | spoken_of.get(index, set())
+        for index, token in enumerate(tokens)
+        if len(token.norm) > 1 and not engine_text.is_stopword(token.norm)
+    ]
+
+
+def contains_any(field: str, alternatives: set[str]) -> Q:
+    """A condition: ``field`` (a stored search text) holds one of ``alternatives``."""
+    condition = Q()
+    for term in sorted(alternatives):
+        condition |= Q(**{f"{field}__contains": f" {term} "})
+    return condition
