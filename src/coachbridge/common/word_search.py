@@ -11,6 +11,8 @@ and "research" finds "meedoen aan onderzoek". Every query word must match.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 
 from coachbridge.engine import text as engine_text
@@ -44,8 +46,14 @@ def search_text(text: str, lang: str, *, concepts: bool = False) -> str:
     return " " + " ".join(sorted(index_terms(text, lang, concepts=concepts))) + " "
 
 
-def query_alternatives(query: str, *, concepts: bool = False) -> list[set[str]]:
-    """Per query word, the terms it may match; stop words are dropped."""
+@dataclass(frozen=True)
+class QueryWord:
+    typed: str  # the word as typed (lower case)
+    terms: frozenset[str]  # what it may match in a search text
+
+
+def query_words(query: str, *, concepts: bool = False) -> list[QueryWord]:
+    """The words of a query that count, with the terms each may match; stop words are dropped."""
     tokens = engine_text.tokenize(query)
     spoken_of: dict[int, set[str]] = {}
     if concepts:
@@ -54,14 +62,19 @@ def query_alternatives(query: str, *, concepts: bool = False) -> list[set[str]]:
                 for index in range(match.first, match.last + 1):
                     spoken_of.setdefault(index, set()).add(CONCEPT + match.concept)
     return [
-        {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")}
-        | spoken_of.get(index, set())
+        QueryWord(
+            token.lower,
+            frozenset(
+                {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")}
+                | spoken_of.get(index, set())
+            ),
+        )
         for index, token in enumerate(tokens)
         if len(token.norm) > 1 and not engine_text.is_stopword(token.norm)
     ]
 
 
-def contains_any(field: str, alternatives: set[str]) -> Q:
+def contains_any(field: str, alternatives: frozenset[str]) -> Q:
     """A condition: ``field`` (a stored search text) holds one of ``alternatives``."""
     condition = Q()
     for term in sorted(alternatives):

@@ -40,8 +40,8 @@ def index_item(item: Item) -> None:
 
 
 def search(items: QuerySet[Item], query: str) -> QuerySet[Item]:
-    for alternatives in word_search.query_alternatives(query):
-        items = items.filter(word_search.contains_any("search_text", alternatives))
+    for word in word_search.query_words(query):
+        items = items.filter(word_search.contains_any("search_text", word.terms))
     return items
 
 

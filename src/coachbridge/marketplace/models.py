@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from coachbridge.common import word_search
 from coachbridge.common.models import Theme
 from coachbridge.marketplace.enums import (
     Category,
@@ -24,6 +25,12 @@ from coachbridge.marketplace.enums import (
 
 TITLE_MAX_LENGTH = 200
 TEXT_MAX_LENGTH = 5000  # title + text together, as the matching engine accepts
+
+
+def post_search_text(title: str, text: str, language: str) -> str:
+    """What a post can be found by: stems, compound parts and lexicon concepts, so a search in
+    one language also finds posts in the other ("venue" finds "zaal")."""
+    return word_search.search_text(f"{title}\n{text}", language, concepts=True)
 
 
 class PostQuerySet(models.QuerySet["Post"]):
@@ -68,6 +75,7 @@ class Post(models.Model):
         _("status"), max_length=10, choices=PostStatus.choices, default=PostStatus.OPEN
     )
     is_public = models.BooleanField(_("also show to visitors without an account"), default=False)
+    search_text = models.TextField(editable=False, default="")  # see common.word_search
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -81,6 +89,14 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"title", "text", "language"} & set(update_fields):
+            self.search_text = post_search_text(self.title, self.text, self.language)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("marketplace:post-detail", kwargs={"pk": self.pk})

@@ -6,7 +6,10 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from coachbridge.common import word_search
 from coachbridge.marketplace.models import Post
+
+MAX_QUERY_WORDS = 10
 
 
 def browse_posts(
@@ -20,10 +23,13 @@ def browse_posts(
     meeting: Any = None,
     language: str = "",
 ) -> QuerySet[Post]:
-    """Open posts matching the filters, newest first; ``q``: every word in title or text."""
+    """Open posts matching the filters, newest first. ``q``: every word is in the title or text,
+    as typed or as a stem, compound part or lexicon concept, in Dutch or English
+    (:mod:`coachbridge.common.word_search`)."""
     posts = Post.objects.public() if public_only else Post.objects.open()
-    for word in q.split()[:10]:
-        posts = posts.filter(Q(title__icontains=word) | Q(text__icontains=word))
+    for word in word_search.query_words(q, concepts=True)[:MAX_QUERY_WORDS]:
+        typed = Q(title__icontains=word.typed) | Q(text__icontains=word.typed)
+        posts = posts.filter(typed | word_search.contains_any("search_text", word.terms))
     if kind:
         posts = posts.filter(kind=kind)
     if category:
