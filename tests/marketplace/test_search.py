@@ -112,3 +112,12 @@ def test_migration_fills_the_search_text_of_existing_posts(posts):
     migration.fill_search_text(django_apps, None)
 
     assert found("venue") == {posts[0]}
+
+
+def test_a_word_is_found_by_its_own_topic_inside_a_longer_phrase(db):
+    # "meedoen aan onderzoek" is research together with coaches; "meedoen" alone is taking part
+    post = PostFactory(
+        title="Mijn coachees willen meedoen aan onderzoek", text="Loopbaancoach.", indexed=False
+    )
+
+    assert found("research participants") == {post}

@@ -35,7 +35,13 @@ def index_terms(text: str, lang: str, *, concepts: bool = False) -> set[str]:
         terms.add(engine_text.stem(token.norm, _lang(lang)))
         terms.update(parts)
     if concepts:
-        for concept in analysis.concepts:
+        # the concepts of the text, and those of each word on its own: the text's longest
+        # match hides shorter ones ("meedoen aan onderzoek" is research with coaches, and
+        # "meedoen" alone is taking part in a study), and a search should find both
+        found = set(analysis.concepts)
+        for token in analysis.tokens:
+            found.update(m.concept for m in engine_text.match_concepts([token], [_lang(lang)]))
+        for concept in found:
             terms.add(CONCEPT + concept)
             terms.update(CONCEPT + up for up in engine_text.broader_chain(concept))
     return terms
