@@ -4,6 +4,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
+from django.core.management import call_command
 from django.urls import reverse
 
 from coachbridge.marketplace.models import Post, post_search_text
@@ -121,3 +122,13 @@ def test_a_word_is_found_by_its_own_topic_inside_a_longer_phrase(db):
     )
 
     assert found("research participants") == {post}
+
+
+def test_rebuilding_the_index_brings_old_search_terms_up_to_date(posts, capsys):
+    venue = posts[0]
+    Post.objects.filter(pk=venue.pk).update(search_text=" zaal ")  # terms of an older version
+
+    call_command("rebuild_match_index")
+
+    assert "posts with new search terms: 1" in capsys.readouterr().out
+    assert found("venue") == {venue}

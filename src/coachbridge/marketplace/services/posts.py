@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from coachbridge.common.activity import log_action
 from coachbridge.engine import text as textmod
 from coachbridge.marketplace.enums import PostStatus
-from coachbridge.marketplace.models import Post
+from coachbridge.marketplace.models import Post, post_search_text
 from coachbridge.marketplace.validators import validate_post_text
 
 DUPLICATE_SIMILARITY = 0.9
@@ -113,6 +113,18 @@ def set_status(post: Post, *, status: str, by: Any) -> None:
     post.save(update_fields=fields)
     log_action("marketplace.post_status", actor=by, obj=post, status=status)
     _reindex(post)
+
+
+def refresh_search_texts() -> int:
+    """Store every post's search terms again (after an upgrade changed the lexicon or the
+    stemming); returns how many posts changed."""
+    changed = 0
+    for post in Post.objects.only("pk", "title", "text", "language", "search_text").iterator():
+        terms = post_search_text(post.title, post.text, post.language)
+        if terms != post.search_text:
+            Post.objects.filter(pk=post.pk).update(search_text=terms)
+            changed += 1
+    return changed
 
 
 def expires_soon(post: Post, *, days: int = 7) -> bool:
