@@ -23,8 +23,8 @@ from coachbridge.marketplace.services.index import engine_post
 ASKED, AGREED = 1, 2  # grades: one side asked for an introduction; the other accepted it
 
 
-def _row_id(post: Post) -> str:
-    return ("n" if post.kind == PostKind.NEED else "o") + str(post.pk)
+def _row_id(kind: str, pk: int) -> str:
+    return ("n" if kind == PostKind.NEED else "o") + str(pk)
 
 
 def _pairs() -> Iterator[tuple[int, int, int | None]]:
@@ -73,13 +73,17 @@ def feedback_rows() -> Iterator[dict[str, Any]]:
     authors: dict[int, str] = {}
     for post in posts:
         data = asdict(engine_post(post))
-        data["id"] = _row_id(post)
+        data["id"] = _row_id(post.kind, post.pk)
         data["author"] = authors.setdefault(post.author_id, f"a{len(authors) + 1}")
         if post.kind == PostKind.NEED:
             graded = relevant.get(post.pk, {})
             data["split"] = "live"
-            data["relevant"] = {f"o{offer}": grade for offer, grade in sorted(graded.items())}
-            data["not_relevant"] = [f"o{offer}" for offer in sorted(not_relevant.get(post.pk, ()))]
+            data["relevant"] = {
+                _row_id(PostKind.OFFER, offer): grade for offer, grade in sorted(graded.items())
+            }
+            data["not_relevant"] = [
+                _row_id(PostKind.OFFER, offer) for offer in sorted(not_relevant.get(post.pk, ()))
+            ]
             same = {languages.get(offer) == post.language for offer in graded}
             data["subsets"] = [
                 name
