@@ -29,7 +29,11 @@ Targets (issue 4): better than both baselines on every subset; recall@5 >= 0.95 
 MRR >= 0.9 overall; p95 < 50 ms at 100,000 posts; a new post searchable within 2 s; 10,000
 posts indexed in < 5 minutes.
 
+``--pooled`` adds the pooled second assessment (bench/data/matching_pool.jsonl, made with
+bench/matching_pool.py) to the writer's judgements and prints how far the assessors agree.
+
 Run: .venv/bin/python bench/matching.py [--quick] [--no-speed] [--embedder] [--category-table]
+     [--pooled] [--data FILE]
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from coachbridge.engine.matching import MatchIndex, Post, UniversalSentenceEncod
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "matching_eval.jsonl"
+POOL = HERE / "data" / "matching_pool.jsonl"  # second assessment, see bench/matching_pool.py
 SUBSETS = ("same_language", "cross_language", "hard_paraphrase", "distractor", "mixed")
 DEPTH = 100
 SEED = 0
@@ -118,6 +123,56 @@ def rank_char_tfidf(
         order = sorted(range(len(offers)), key=lambda j: (-sims[i, j], offers[j]["id"]))
         out[n["id"]] = [offers[j]["id"] for j in order[:DEPTH]]
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Pooled judgements (bench/matching_pool.py)
+
+
+def pooled(rows: list[dict[str, Any]], pool: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with each need's relevant offers extended by the pooled second assessment: an
+    offer the writer did not list counts when every assessor gave it at least 1, at the lowest
+    of their grades. The writer's judgements stay as they are."""
+    added: dict[str, dict[str, int]] = {}
+    for pair in pool:
+        grade = min(pair["grades"])
+        if grade > 0:
+            added.setdefault(pair["need"], {})[pair["offer"]] = grade
+    return [
+        row | {"relevant": added.get(row["id"], {}) | dict(row.get("relevant") or {})}
+        if row["kind"] == "need"
+        else row
+        for row in rows
+    ]
+
+
+def agreement(rows: list[dict[str, Any]], pool: list[dict[str, Any]]) -> list[str]:
+    """Lines on how far the assessors agree with each other (Cohen's kappa on relevant or not)
+    and with the writer (the share of the writer's relevant pairs each assessor found)."""
+    written = {(r["id"], o) for r in rows if r["kind"] == "need" for o in r.get("relevant") or {}}
+    votes = [[g > 0 for g in pair["grades"]] for pair in pool]
+    lines = [f"# pooled judgements: {len(pool)} pairs, {len(votes[0]) if votes else 0} assessors"]
+    if votes and len(votes[0]) == 2:
+        a = np.array([v[0] for v in votes])
+        b = np.array([v[1] for v in votes])
+        observed = float(np.mean(a == b))
+        chance = float(a.mean() * b.mean() + (1 - a.mean()) * (1 - b.mean()))
+        kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+        lines.append(f"  assessors agree on {observed:.1%} of the pairs, Cohen's kappa {kappa:.2f}")
+    on_written = [pair for pair in pool if (pair["need"], pair["offer"]) in written]
+    if on_written:
+        both = sum(1 for pair in on_written if min(pair["grades"]) > 0)
+        lines.append(
+            f"  of the writer's {len(on_written)} relevant pairs, both assessors found {both}"
+            f" ({both / len(on_written):.1%}); the writer's judgements are kept"
+        )
+    new = sum(
+        1
+        for pair in pool
+        if (pair["need"], pair["offer"]) not in written and min(pair["grades"]) > 0
+    )
+    lines.append(f"  relevant pairs added (every assessor >= 1, not listed by the writer): {new}")
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,12 +447,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-speed", action="store_true", help="also in the speed test")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument(
+        "--pooled",
+        action="store_true",
+        help="add the pooled second assessment (bench/data/matching_pool.jsonl) to the judgements",
+    )
+    parser.add_argument(
         "--category-table",
         action="store_true",
         help="graded category fit (Weights(category_table=True), off by default)",
     )
     args = parser.parse_args(argv)
     rows = load(args.data)
+    if args.pooled:
+        pool = load(POOL)
+        print("\n".join(agreement(rows, pool)))
+        rows = pooled(rows, pool)
     embedder = UniversalSentenceEncoder() if args.embedder else None
     if not args.no_quality:
         quality(rows, embedder, Weights(category_table=True) if args.category_table else None)

@@ -61,3 +61,53 @@ def test_verdict_lists_losses_and_ties_per_subset(bench: ModuleType) -> None:
     assert "overall R@5 1.000 (>= 0.95: yes), MRR 0.750 (>= 0.9: no)" in lines[0]
     assert "brand_new MRR 0.500 < 1.000" in lines[1]
     assert "same_language MRR 1.000" in lines[2]
+
+
+def test_pooled_judgements_add_only_pairs_every_assessor_found(bench: ModuleType) -> None:
+    rows = [
+        {"id": "n1", "kind": "need", "relevant": {"a": 2}},
+        {"id": "a", "kind": "offer"},
+    ]
+    pool = [
+        {"need": "n1", "offer": "a", "grades": [0, 0]},  # the writer's judgement stays
+        {"need": "n1", "offer": "b", "grades": [2, 1]},  # both found it: the lower grade
+        {"need": "n1", "offer": "c", "grades": [2, 0]},  # one assessor only: not added
+    ]
+
+    need, offer = bench.pooled(rows, pool)
+
+    assert need["relevant"] == {"a": 2, "b": 1}
+    assert offer == {"id": "a", "kind": "offer"}
+    assert rows[0]["relevant"] == {"a": 2}  # the input is not changed
+
+
+def test_agreement_reports_kappa_and_the_writers_pairs_found(bench: ModuleType) -> None:
+    rows = [{"id": "n1", "kind": "need", "relevant": {"a": 2, "b": 1}}]
+    pool = [
+        {"need": "n1", "offer": "a", "grades": [2, 1]},
+        {"need": "n1", "offer": "b", "grades": [0, 1]},
+        {"need": "n1", "offer": "c", "grades": [1, 1]},
+        {"need": "n1", "offer": "d", "grades": [0, 0]},
+    ]
+
+    lines = "\n".join(bench.agreement(rows, pool))
+
+    # observed 3/4; chance 3/4 * 1/2 + 1/4 * 1/2 = 1/2; kappa (0.75 - 0.5) / 0.5 = 0.5
+    assert "agree on 75.0% of the pairs, Cohen's kappa 0.50" in lines
+    assert "of the writer's 2 relevant pairs, both assessors found 1 (50.0%)" in lines
+    assert "not listed by the writer): 1" in lines
+
+
+def test_the_committed_pool_grades_every_written_pair_twice(bench: ModuleType) -> None:
+    rows = bench.load()
+    pool = bench.load(bench.POOL)
+    needs = {r["id"]: r for r in rows if r["kind"] == "need"}
+    offers = {r["id"] for r in rows if r["kind"] == "offer"}
+    pairs = {(p["need"], p["offer"]) for p in pool}
+
+    assert len(pairs) == len(pool)  # no pair twice
+    assert all(n in needs and o in offers for n, o in pairs)
+    assert all(len(p["grades"]) == 2 and set(p["grades"]) <= {0, 1, 2} for p in pool)
+    written = {(n, o) for n, need in needs.items() for o in need["relevant"]}
+    assert written <= pairs  # the writer's pairs were graded blind among the others
+    assert {n for n, _ in pairs} == set(needs)
