@@ -277,6 +277,46 @@ def quality(
         print("\n".join(verdict(chosen, rankings)))
         if any(n.get("not_relevant") for n in chosen):
             print(dismissed_in_top(chosen, rankings))
+    print('\n# one round of "not relevant": share of relevant offers seen in the top 5 and,')
+    print("# after the member dismisses offers of it that are not relevant, in the next top 5")
+    for every in (True, False):
+        rounds = feedback_round(judged, offers, embedder, weights, every)
+        print(f"  {'every one dismissed' if every else 'only the first dismissed'}:")
+        for split, (left_out, moved) in sorted(rounds.items(), key=lambda x: x[0] == "all"):
+            print(f"    {split:<8} left out {left_out:.3f}, posts like them moved down {moved:.3f}")
+
+
+def feedback_round(
+    needs: list[dict[str, Any]],
+    offers: list[dict[str, Any]],
+    embedder: Any = None,
+    weights: Weights | None = None,
+    every: bool = True,
+) -> dict[str, tuple[float, float]]:
+    """One round of "not relevant", per split and over all needs: the member dismisses the
+    offers of the top 5 that are not relevant (``every``; else only the first of them) and
+    looks at the next top 5. The share of the need's relevant offers seen in the two lists,
+    when the dismissed offers are only left out and when posts like them also move down
+    (what the engine does)."""
+    index = MatchIndex(embedder=embedder, weights=weights)
+    index.add_many([to_post(r) for r in offers + needs])
+    seen: dict[str, list[tuple[float, ...]]] = {}
+    for need in needs:
+        relevant = need["relevant"]
+        ranking = [m.id for m in index.matches(need["id"], DEPTH)]
+        dismissed = [o for o in ranking[:5] if o not in relevant][: None if every else 1]
+        left_out = [o for o in ranking if o not in dismissed][:5]
+        moved = [m.id for m in index.matches(need["id"], 5, dismissed=dismissed)]
+        shares = tuple(
+            sum(1 for o in relevant if o in {*ranking[:5], *second}) / len(relevant)
+            for second in (left_out, moved)
+        )
+        for split in (need.get("split", "all"), "all"):
+            seen.setdefault(split, []).append(shares)
+    return {
+        split: (float(np.mean([a for a, _ in pairs])), float(np.mean([b for _, b in pairs])))
+        for split, pairs in seen.items()
+    }
 
 
 def dismissed_in_top(

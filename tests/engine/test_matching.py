@@ -602,3 +602,75 @@ def test_stem_columns_follow_words_added_after_the_first_query() -> None:
     assert (after[: len(before)] == before).all()
     assert after.tolist() == [name[:2] in ("s:", "p:") for name in index.names]
     assert after[index.vocab["s:" + text.stem("ijsselmeer", "nl")]]
+
+
+def _dismissal_posts() -> list[Post]:
+    return [
+        Post(
+            "n-sleep",
+            "need",
+            "Spreker gezocht over slaap",
+            "Voor onze avond over coaching en slaapproblemen zoeken we iemand die vertelt wat "
+            "onderzoek zegt.",
+            lang="nl",
+            category="speaker",
+        ),
+        Post(
+            "o-talk",
+            "offer",
+            "Spreker voor uw avond",
+            "Ik geef een lezing over leiderschap in teams, voor uw congres of avond.",
+            lang="nl",
+            category="speaker",
+        ),
+        Post(
+            "o-talk-2",
+            "offer",
+            "Lezing voor uw avond",
+            "Een lezing over leiderschap en teams, voor een congres, studiedag of avond.",
+            lang="nl",
+            category="speaker",
+        ),
+        Post(
+            "o-sleep",
+            "offer",
+            "Research on sleep",
+            "I study how clients in coaching sleep and what helps them rest.",
+            lang="en",
+            category="knowledge",
+        ),
+    ]
+
+
+def test_match_dismissed_post_is_left_out_and_posts_like_it_move_down() -> None:
+    index = MatchIndex()
+    index.add_many(_dismissal_posts())
+    assert [m.id for m in index.matches("n-sleep", 3)] == ["o-talk", "o-talk-2", "o-sleep"]
+
+    after = index.matches("n-sleep", 3, dismissed=["o-talk"])
+
+    # the other leadership talk shares only the category and "avond" with the need: once the
+    # member calls the first talk not relevant, the offer about sleep comes first
+    assert [m.id for m in after] == ["o-sleep", "o-talk-2"]
+    assert after[1].score < index.matches("n-sleep", 3)[1].score
+    searched = index.search(_dismissal_posts()[0], 3, dismissed=["o-talk"])
+    assert [m.id for m in searched] == ["o-sleep", "o-talk-2"]
+
+
+def test_match_dismissed_without_penalty_only_leaves_out() -> None:
+    index = MatchIndex(weights=Weights(dismissed=0.0))
+    index.add_many(_dismissal_posts())
+
+    after = index.matches("n-sleep", 3, dismissed=["o-talk"])
+
+    assert [m.id for m in after] == ["o-talk-2", "o-sleep"]
+
+
+def test_match_dismissed_ids_that_are_unknown_or_of_the_same_kind_are_ignored() -> None:
+    index = MatchIndex()
+    index.add_many(_dismissal_posts())
+    before = [(m.id, m.score) for m in index.matches("n-sleep", 3)]
+
+    after = index.matches("n-sleep", 3, dismissed=["gone", "n-sleep"])
+
+    assert [(m.id, m.score) for m in after] == before

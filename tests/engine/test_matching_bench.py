@@ -111,3 +111,40 @@ def test_the_committed_pool_grades_every_written_pair_twice(bench: ModuleType) -
     written = {(n, o) for n, need in needs.items() for o in need["relevant"]}
     assert written <= pairs  # the writer's pairs were graded blind among the others
     assert {n for n, _ in pairs} == set(needs)
+
+
+def test_feedback_round_counts_relevant_offers_seen_in_both_lists(bench: ModuleType) -> None:
+    talk = {
+        "kind": "offer",
+        "title": "Spreker voor uw avond",
+        "text": "Ik geef een lezing over leiderschap in teams, voor uw congres of avond.",
+        "lang": "nl",
+        "category": "speaker",
+    }
+    offers = [talk | {"id": f"o-talk-{i}"} for i in range(10)] + [
+        {
+            "id": "o-sleep",
+            "kind": "offer",
+            "title": "Research on sleep",
+            "text": "I study how clients in coaching sleep and what helps them rest.",
+            "lang": "en",
+            "category": "knowledge",
+        }
+    ]
+    need = {
+        "id": "n-sleep",
+        "kind": "need",
+        "title": "Spreker gezocht over slaap",
+        "text": "Voor onze avond over coaching en slaapproblemen zoeken we iemand die vertelt "
+        "wat onderzoek zegt.",
+        "lang": "nl",
+        "category": "speaker",
+        "split": "dev",
+        "relevant": {"o-sleep": 2},
+    }
+
+    rounds = bench.feedback_round([need], offers)
+
+    # ten equal talks fill the top 5 and, once five are left out, the next top 5 as well;
+    # moving posts like the dismissed talks down brings the offer about sleep up
+    assert rounds["dev"] == rounds["all"] == (0.0, 1.0)

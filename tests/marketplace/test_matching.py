@@ -189,3 +189,48 @@ def test_compaction_job_drops_posts_past_their_end_date(researcher, coach):
     assert size == 1
     assert str(offer.pk) not in get_index()
     assert str(need.pk) in get_index()
+
+
+def test_not_relevant_moves_posts_like_the_hidden_one_down(client_for, member, coach, researcher):
+    need = create_post(
+        member,
+        kind="need",
+        title="Spreker gezocht over slaap",
+        text="Voor onze avond over coaching en slaapproblemen zoeken we iemand die vertelt wat "
+        "onderzoek zegt.",
+        category="speaker",
+    )
+    talk = create_post(
+        coach,
+        kind="offer",
+        title="Spreker voor uw avond",
+        text="Ik geef een lezing over leiderschap in teams, voor uw congres of avond.",
+        category="speaker",
+    )
+    other_talk = create_post(
+        researcher,
+        kind="offer",
+        title="Lezing voor uw avond",
+        text="Een lezing over leiderschap en teams, voor een congres, studiedag of avond.",
+        category="speaker",
+    )
+    sleep = create_post(
+        researcher,
+        kind="offer",
+        title="Research on sleep",
+        text="I study how clients in coaching sleep and what helps them rest.",
+        category="knowledge",
+        language="en",
+    )
+    assert [m.post for m in matches_for(need)] == [talk, other_talk, sleep]
+    url = reverse("marketplace:match-hide", kwargs={"pk": need.pk, "other_pk": talk.pk})
+
+    client_for(member).post(url)
+
+    page = client_for(member).get(need.get_absolute_url())
+    shown = [m.post for m in page.context["matches"]]
+    # the other leadership talk, nearly the same as the hidden one, moves below the offer
+    # about sleep (or, this close to the hidden one, below the minimum score altogether)
+    assert shown[0] == sleep
+    assert talk not in shown
+    assert set(shown) <= {sleep, other_talk}

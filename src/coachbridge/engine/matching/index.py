@@ -66,6 +66,9 @@ class Weights:
     # stems and compound parts are words of one language: between a Dutch and an English post
     # they weigh this much, so that words that cannot match do not dilute the coverage
     cross_stems: float = 0.5
+    # "not relevant" as feedback: a candidate loses this much times its score against the
+    # most similar post the member dismissed (ninth round, docs/algorithms/matching.md)
+    dismissed: float = 0.3
 
 
 @dataclass
@@ -645,19 +648,32 @@ class MatchIndex:
             "total": total,
         }
 
-    def matches(self, post_id: str, k: int = 10, lang: textmod.Lang | None = None) -> list[Match]:
+    def matches(
+        self,
+        post_id: str,
+        k: int = 10,
+        lang: textmod.Lang | None = None,
+        dismissed: Iterable[str] = (),
+    ) -> list[Match]:
         """The ``k`` best posts of the other kind for an indexed post, best first; reasons in
-        ``lang`` (default: the post's language)."""
+        ``lang`` (default: the post's language). ``dismissed``: ids of posts the member marked
+        "not relevant"; they are left out and posts like them move down."""
         from coachbridge.engine.matching.rank import rank  # noqa: PLC0415
 
         kind, query = self.query_of(post_id)
-        return rank(self, query, _other(kind), k, lang)
+        return rank(self, query, _other(kind), k, lang, dismissed)
 
-    def search(self, post: Post, k: int = 10, lang: textmod.Lang | None = None) -> list[Match]:
+    def search(
+        self,
+        post: Post,
+        k: int = 10,
+        lang: textmod.Lang | None = None,
+        dismissed: Iterable[str] = (),
+    ) -> list[Match]:
         """The ``k`` best posts of the other kind for a post that need not be indexed."""
         from coachbridge.engine.matching.rank import rank  # noqa: PLC0415
 
-        return rank(self, self.query_for(post), _other(post.kind), k, lang)
+        return rank(self, self.query_for(post), _other(post.kind), k, lang, dismissed)
 
     # -----------------------------------------------------------------------------------------
     # Saving and loading

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from coachbridge.engine import text as textmod
@@ -40,17 +41,30 @@ TEMPLATES: dict[str, dict[textmod.Lang, str]] = {
 }
 
 
-def rank(
-    index: MatchIndex, query: Query, kind: str, k: int, lang: textmod.Lang | None = None
+def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
+    index: MatchIndex,
+    query: Query,
+    kind: str,
+    k: int,
+    lang: textmod.Lang | None = None,
+    dismissed: Iterable[str] = (),
 ) -> list[Match]:
     """The ``k`` best rows of ``kind`` for ``query``, with reasons in ``lang`` (default: the
-    query's language); ties broken by id."""
+    query's language); ties broken by id. Posts in ``dismissed`` are left out, and every
+    candidate loses ``weights.dismissed`` times its score against the most similar of them."""
     import numpy as np  # noqa: PLC0415
 
     rows = index.candidates(query, kind)
+    gone = [index.where[d][1] for d in dismissed if d in index.where and index.where[d][0] == kind]
+    if gone:
+        rows = rows[~np.isin(rows, gone)]
     if len(rows) == 0 or k <= 0:
         return []
     signals = index.score_rows(query, kind, rows)
+    if gone and index.weights.dismissed > 0:
+        signals["score"] = np.maximum(
+            signals["score"] - index.weights.dismissed * _likeness(index, kind, gone, rows), 0.0
+        )
     side = index.sides[kind]
     ids = [side.ids[r] for r in rows.tolist()]
     scores = np.round(signals["score"], 9)
@@ -74,6 +88,18 @@ def rank(
             )
         )
     return out
+
+
+def _likeness(index: MatchIndex, kind: str, gone: list[int], rows: Any) -> Any:
+    """For each of ``rows``, its highest score against one of the ``gone`` rows (same kind)."""
+    import numpy as np  # noqa: PLC0415
+
+    side = index.sides[kind]
+    best = np.zeros(len(rows))
+    for row in gone:
+        _, other = index.query_of(side.ids[row])
+        best = np.maximum(best, index.score_rows(other, kind, rows)["score"])
+    return best
 
 
 def _concept_name(concept: str, lang: textmod.Lang) -> str:

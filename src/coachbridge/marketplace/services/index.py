@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -189,12 +190,14 @@ def compact() -> int:
         return len(index)
 
 
-def raw_matches(post: Post, k: int) -> list[Match]:
+def raw_matches(post: Post, k: int, dismissed: Iterable[int] = ()) -> list[Match]:
     """The engine's best ``k`` posts of the other kind for ``post``, indexed or not, with
-    reasons in the language of the page or e-mail being made."""
+    reasons in the language of the page or e-mail being made. ``dismissed``: posts the author
+    marked "not relevant" for it; they are left out and posts like them move down."""
     lang = "en" if (translation.get_language() or "").startswith("en") else "nl"
+    ids = [str(pk) for pk in dismissed]
     with _lock:
         index = get_index()
         if str(post.pk) in index:
-            return index.matches(str(post.pk), k, lang)
-        return index.search(engine_post(post), k, lang)
+            return index.matches(str(post.pk), k, lang, dismissed=ids)
+        return index.search(engine_post(post), k, lang, dismissed=ids)

@@ -30,9 +30,10 @@ class FoundMatch:
 
 
 def matches_for(post: Post, *, k: int = MATCHES_SHOWN, with_introductions: bool = True):
-    """The best open posts of the other kind for ``post``, best first, without hidden ones."""
+    """The best open posts of the other kind for ``post``, best first, without hidden ones;
+    posts like a hidden one ("not relevant") move down."""
     hidden = set(HiddenMatch.objects.filter(post=post).values_list("other_id", flat=True))
-    raw = raw_matches(post, k + len(hidden) + 5)
+    raw = raw_matches(post, k + 5, dismissed=sorted(hidden))
     wanted = [
         (int(match.id), match)
         for match in raw
