@@ -51,7 +51,8 @@ def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
 ) -> list[Match]:
     """The ``k`` best rows of ``kind`` for ``query``, with reasons in ``lang`` (default: the
     query's language); ties broken by id. Posts in ``dismissed`` are left out, and every
-    candidate loses ``weights.dismissed`` times its score against the most similar of them."""
+    candidate is ranked as if its score were ``weights.dismissed`` times its score against the
+    most similar of them lower; each match keeps its own score."""
     import numpy as np  # noqa: PLC0415
 
     rows = index.candidates(query, kind)
@@ -61,13 +62,12 @@ def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
     if len(rows) == 0 or k <= 0:
         return []
     signals = index.score_rows(query, kind, rows)
+    ranking = signals["score"]
     if gone and index.weights.dismissed > 0:
-        signals["score"] = np.maximum(
-            signals["score"] - index.weights.dismissed * _likeness(index, kind, gone, rows), 0.0
-        )
+        ranking = ranking - index.weights.dismissed * _likeness(index, kind, gone, rows)
     side = index.sides[kind]
     ids = [side.ids[r] for r in rows.tolist()]
-    scores = np.round(signals["score"], 9)
+    scores = np.round(ranking, 9)
     if len(rows) > k:  # only the best k (and any ties with the k-th) need sorting
         kth = np.partition(-scores, k - 1)[k - 1]
         keep = np.flatnonzero(-scores <= kth)
