@@ -148,7 +148,7 @@ def pooled(rows: list[dict[str, Any]], pool: list[dict[str, Any]]) -> list[dict[
 
 def agreement(rows: list[dict[str, Any]], pool: list[dict[str, Any]]) -> list[str]:
     """Lines on how far the assessors agree with each other (Cohen's kappa on relevant or not)
-    and with the writer (the share of the writer's relevant pairs each assessor found)."""
+    and with the writer (the share of the writer's relevant pairs both assessors found)."""
     written = {(r["id"], o) for r in rows if r["kind"] == "need" for o in r.get("relevant") or {}}
     votes = [[g > 0 for g in pair["grades"]] for pair in pool]
     lines = [f"# pooled judgements: {len(pool)} pairs, {len(votes[0]) if votes else 0} assessors"]

@@ -66,8 +66,8 @@ class Weights:
     # stems and compound parts are words of one language: between a Dutch and an English post
     # they weigh this much, so that words that cannot match do not dilute the coverage
     cross_stems: float = 0.5
-    # "not relevant" as feedback: a candidate loses this much times its score against the
-    # most similar post the member dismissed (ninth round, docs/algorithms/matching.md)
+    # "not relevant" as feedback: a candidate ranks as if it lost this much times its score
+    # against the most similar post the member dismissed (tenth round, docs/algorithms/)
     dismissed: float = 0.3
 
 

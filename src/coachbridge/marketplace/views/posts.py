@@ -201,7 +201,9 @@ def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
     if other.kind == post.kind:
         raise Http404
     hide_match(post, other, by=request.user)
-    messages.success(request, _("Thank you. We will not show this match again, and we put posts like it lower."))
+    messages.success(
+        request, _("Thank you. We will not show this match again, and we put posts like it lower.")
+    )
     return redirect(post)
 
 
