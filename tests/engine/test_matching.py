@@ -657,6 +657,11 @@ def test_match_dismissed_post_is_left_out_and_posts_like_it_move_down() -> None:
         "o-sleep": before["o-sleep"],
         "o-talk-2": before["o-talk-2"],
     }
+    assert after[1].reasons[-1].text == "lijkt op een bericht dat je niet relevant vond"
+    assert after[1].reasons[-1].weight < 0
+    assert all(r.kind != "dismissed" for r in after[0].reasons)  # the sleep offer is unlike it
+    english = index.matches("n-sleep", 3, "en", dismissed=["o-talk"])
+    assert english[1].reasons[-1].text == "like a post you marked not relevant"
     searched = index.search(_dismissal_posts()[0], 3, dismissed=["o-talk"])
     assert [m.id for m in searched] == ["o-sleep", "o-talk-2"]
 

@@ -231,3 +231,4 @@ def test_not_relevant_moves_posts_like_the_hidden_one_down(client_for, member, c
     # the other leadership talk, nearly the same as the hidden one, moves below the offer
     # about sleep; only the hidden one is gone
     assert [m.post for m in page.context["matches"]] == [sleep, other_talk]
+    assert "lijkt op een bericht dat je niet relevant vond" in page.context["matches"][1].why

@@ -142,7 +142,8 @@ def _string_list(row: dict[str, Any], name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Reason:
-    """One reason for a match: ``kind`` is concept, category, roles, words or meaning."""
+    """One reason for a match: ``kind`` is topic, words, category, roles, grams or meaning; or
+    dismissed (like a post the member marked not relevant, with a negative ``weight``)."""
 
     kind: str
     text: str

@@ -26,6 +26,7 @@ MUTUAL_MIN = 0.3  # score a post of each author must reach against a post of the
 GRAMS_REASON_MIN = 0.25
 EMBEDDING_REASON_MIN = 0.5  # raw cosine; about 1 in 60 unrelated pairs of the eval set reach it
 EMBEDDING_REASON_MIN_CENTRED = 0.3  # centred cosine: about 1 in 100 unrelated pairs reach it
+DISMISSED_REASON_MIN = 0.3  # score against a dismissed post; about 1 in 90 pairs of offers
 
 VAGUE = frozenset({"grams", "meaning"})
 
@@ -38,6 +39,10 @@ TEMPLATES: dict[str, dict[textmod.Lang, str]] = {
     "roles": {"nl": "{0} en {1} vullen elkaar aan", "en": "{0} and {1} complement each other"},
     "grams": {"nl": "lijkende woorden", "en": "similar wording"},
     "meaning": {"nl": "vergelijkbare inhoud (taalmodel)", "en": "similar meaning (language model)"},
+    "dismissed": {
+        "nl": "lijkt op een bericht dat je niet relevant vond",
+        "en": "like a post you marked not relevant",
+    },
 }
 
 
@@ -64,7 +69,8 @@ def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
     signals = index.score_rows(query, kind, rows)
     ranking = signals["score"]
     if gone and index.weights.dismissed > 0:
-        ranking = ranking - index.weights.dismissed * _likeness(index, kind, gone, rows)
+        signals["likeness"] = _likeness(index, kind, gone, rows)
+        ranking = ranking - index.weights.dismissed * signals["likeness"]
     side = index.sides[kind]
     ids = [side.ids[r] for r in rows.tolist()]
     scores = np.round(ranking, 9)
@@ -177,8 +183,12 @@ def _reasons(  # noqa: PLR0917 -- private helper of rank(), called once
     emb_min = EMBEDDING_REASON_MIN_CENTRED if w.embed_center else EMBEDDING_REASON_MIN
     if emb >= emb_min and w.embedding > 0:
         reasons.append(Reason("meaning", TEMPLATES["meaning"][lang], w.embedding * emb / total))
-    # by their share of the score; the vague ones (similar wording, similar meaning) last
-    reasons.sort(key=lambda r: (r.kind in VAGUE, -r.weight))
+    likeness = float(signals["likeness"][pos]) if "likeness" in signals else 0.0
+    if likeness >= DISMISSED_REASON_MIN:  # why it stands lower than its score says
+        reasons.append(Reason("dismissed", TEMPLATES["dismissed"][lang], -w.dismissed * likeness))
+    # by their share of the score; the vague ones (similar wording, similar meaning) last, and
+    # after them what moved the match down
+    reasons.sort(key=lambda r: (r.kind == "dismissed", r.kind in VAGUE, -r.weight))
     return reasons
 
 
