@@ -683,3 +683,26 @@ def test_match_dismissed_ids_that_are_unknown_or_of_the_same_kind_are_ignored() 
     after = index.matches("n-sleep", 3, dismissed=["gone", "n-sleep"])
 
     assert [(m.id, m.score) for m in after] == before
+
+
+def test_match_like_a_dismissed_post_says_so_only_when_it_lost_places() -> None:
+    need = Post(
+        "n-lead",
+        "need",
+        "Spreker gezocht over leiderschap",
+        "Voor onze avond zoeken we een lezing over leiderschap in teams.",
+        lang="nl",
+        category="speaker",
+    )
+    index = MatchIndex()
+    index.add_many([need, *_dismissal_posts()[1:]])
+
+    after = index.matches("n-lead", 3, dismissed=["o-talk"])
+
+    import numpy as np
+
+    # the other talk is nearly the same as the dismissed one, but still the best answer
+    assert after[0].id == "o-talk-2"
+    row = np.array([index.where["o-talk-2"][1]])
+    assert index.score_rows(index.query_of("o-talk")[1], "offer", row)["score"][0] > 0.3
+    assert all(r.kind != "dismissed" for r in after[0].reasons)

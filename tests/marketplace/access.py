@@ -59,6 +59,10 @@ ACCESS = {
         post_only(MEMBERS),
         lambda world: {"pk": world.market_post.pk, "other_pk": world.public_post.pk},
     ),
+    "marketplace:match-unhide": with_kwargs(
+        post_only(MEMBERS),
+        lambda world: {"pk": world.market_post.pk, "other_pk": world.public_post.pk},
+    ),
     # Only the two people of an introduction know it exists.
     "marketplace:introduction-detail": Access(
         frozenset(),

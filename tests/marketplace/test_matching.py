@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from coachbridge.marketplace.models import HiddenMatch, Post
 from coachbridge.marketplace.services import index as index_service
 from coachbridge.marketplace.services.index import get_index, index_path
-from coachbridge.marketplace.services.matching import matches_for
+from coachbridge.marketplace.services.matching import hidden_for, matches_for
 from coachbridge.marketplace.services.posts import create_post
 from coachbridge.marketplace.tasks import compact_match_index
 from tests.factories.marketplace import PostFactory
@@ -232,3 +232,37 @@ def test_not_relevant_moves_posts_like_the_hidden_one_down(client_for, member, c
     # about sleep; only the hidden one is gone
     assert [m.post for m in page.context["matches"]] == [sleep, other_talk]
     assert "lijkt op een bericht dat je niet relevant vond" in page.context["matches"][1].why
+
+
+def test_show_again_undoes_not_relevant_for_the_author_only(client_for, researcher, coach, member):
+    need = create_post(researcher, **NEED)
+    offer = create_post(coach, **OFFER)
+    hide = reverse("marketplace:match-hide", kwargs={"pk": need.pk, "other_pk": offer.pk})
+    unhide = reverse("marketplace:match-unhide", kwargs={"pk": need.pk, "other_pk": offer.pk})
+    client_for(researcher).post(hide)
+    page = client_for(researcher).get(need.get_absolute_url())
+    assert page.context["hidden"] == [offer]
+    assert "1 match die je niet relevant vond" in page.content.decode()
+
+    refused = client_for(member).post(unhide)
+
+    assert refused.status_code == 403  # they may read the post, not change it
+    assert HiddenMatch.objects.filter(post=need, other=offer).exists()
+    response = client_for(researcher).post(unhide, follow=True)
+    assert [m.post for m in response.context["matches"]] == [offer]
+    assert response.context["hidden"] == []
+    assert "De match kan weer in je lijst staan." in response.content.decode()
+    again = client_for(researcher).post(unhide, follow=True)  # nothing hidden: no message
+    assert "De match kan weer" not in again.content.decode()
+
+
+def test_hidden_list_leaves_out_posts_that_are_no_longer_open(researcher, coach):
+    need = create_post(researcher, **NEED)
+    offer = create_post(coach, **OFFER)
+    closed = create_post(coach, **{**OFFER, "title": "Coachees voor een studie"})
+    HiddenMatch.objects.create(post=need, other=offer)
+    HiddenMatch.objects.create(post=need, other=closed)
+    closed.status = "closed"
+    closed.save()
+
+    assert hidden_for(need) == [offer]

@@ -12,6 +12,7 @@ post_urls = [
     path("status/", posts.post_status, name="post-status"),
     path("introduce/", introductions.introduction_request, name="introduction-request"),
     path("matches/<int:other_pk>/hide/", posts.match_hide, name="match-hide"),
+    path("matches/<int:other_pk>/unhide/", posts.match_unhide, name="match-unhide"),
 ]
 
 urlpatterns = [

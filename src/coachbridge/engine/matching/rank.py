@@ -69,8 +69,11 @@ def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
     signals = index.score_rows(query, kind, rows)
     ranking = signals["score"]
     if gone and index.weights.dismissed > 0:
-        signals["likeness"] = _likeness(index, kind, gone, rows)
-        ranking = ranking - index.weights.dismissed * signals["likeness"]
+        likeness = _likeness(index, kind, gone, rows)
+        ranking = ranking - index.weights.dismissed * likeness
+        # a match says it is like a dismissed post only where that cost it places
+        moved_down = _places(ranking) > _places(signals["score"])
+        signals["likeness"] = np.where(moved_down, likeness, 0.0)
     side = index.sides[kind]
     ids = [side.ids[r] for r in rows.tolist()]
     scores = np.round(ranking, 9)
@@ -94,6 +97,15 @@ def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
             )
         )
     return out
+
+
+def _places(scores: Any) -> Any:
+    """The place (0 = first) of each score in descending order."""
+    import numpy as np  # noqa: PLC0415
+
+    places = np.empty(len(scores), dtype=np.int64)
+    places[np.argsort(-np.round(scores, 9), kind="stable")] = np.arange(len(scores))
+    return places
 
 
 def _likeness(index: MatchIndex, kind: str, gone: list[int], rows: Any) -> Any:
@@ -184,7 +196,7 @@ def _reasons(  # noqa: PLR0917 -- private helper of rank(), called once
     if emb >= emb_min and w.embedding > 0:
         reasons.append(Reason("meaning", TEMPLATES["meaning"][lang], w.embedding * emb / total))
     likeness = float(signals["likeness"][pos]) if "likeness" in signals else 0.0
-    if likeness >= DISMISSED_REASON_MIN:  # why it stands lower than its score says
+    if likeness >= DISMISSED_REASON_MIN:  # why it stands lower than its own score says
         reasons.append(Reason("dismissed", TEMPLATES["dismissed"][lang], -w.dismissed * likeness))
     # by their share of the score; the vague ones (similar wording, similar meaning) last, and
     # after them what moved the match down

@@ -87,3 +87,23 @@ def hide_match(post: Post, other: Post, *, by: Any, score: float | None = None) 
     except IntegrityError:
         return  # hidden already
     log_action("marketplace.match_hidden", actor=by, obj=post, other=other.pk)
+
+
+def hidden_for(post: Post) -> list[Post]:
+    """The posts its author marked "not relevant" for ``post`` that others can still see,
+    most recently hidden first."""
+    return [
+        hidden.other
+        for hidden in HiddenMatch.objects.filter(post=post, other__in=Post.objects.open())
+        .select_related("other")
+        .order_by("-created", "-pk")
+    ]
+
+
+def unhide_match(post: Post, other: Post, *, by: Any) -> bool:
+    """Undo "not relevant": ``other`` may show as a match of ``post`` again. False if it was
+    not hidden."""
+    deleted, _ = HiddenMatch.objects.filter(post=post, other=other).delete()
+    if deleted:
+        log_action("marketplace.match_unhidden", actor=by, obj=post, other=other.pk)
+    return bool(deleted)

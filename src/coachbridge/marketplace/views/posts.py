@@ -31,7 +31,12 @@ from coachbridge.marketplace.services.introductions import (
     per_day_limit,
     waiting_for_answer,
 )
-from coachbridge.marketplace.services.matching import hide_match, matches_for
+from coachbridge.marketplace.services.matching import (
+    hidden_for,
+    hide_match,
+    matches_for,
+    unhide_match,
+)
 from coachbridge.marketplace.validators import has_html
 
 POSTS_PER_PAGE = 20
@@ -133,6 +138,7 @@ def post_page(
     context: dict = {"post": post, "own": own}
     if own:
         context["matches"] = matches_for(post)
+        context["hidden"] = hidden_for(post)
         context["asked_today"] = asked_today(request.user)
         context["per_day"] = per_day_limit()
     else:
@@ -204,6 +210,16 @@ def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
     messages.success(
         request, _("Thank you. We will not show this match again, and we put posts like it lower.")
     )
+    return redirect(post)
+
+
+@login_required
+@require_POST
+def match_unhide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
+    post = get_post_to_change(request, pk)
+    other = get_object_or_404(Post, pk=other_pk)
+    if unhide_match(post, other, by=request.user):
+        messages.success(request, _("The match can show again."))
     return redirect(post)
 
 
