@@ -706,3 +706,27 @@ def test_match_like_a_dismissed_post_says_so_only_when_it_lost_places() -> None:
     row = np.array([index.where["o-talk-2"][1]])
     assert index.score_rows(index.query_of("o-talk")[1], "offer", row)["score"][0] > 0.3
     assert all(r.kind != "dismissed" for r in after[0].reasons)
+
+
+def test_match_only_the_first_dismissed_posts_move_others_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coachbridge.engine.matching import rank
+
+    monkeypatch.setattr(rank, "DISMISSED_LIKENESS_MAX", 1)
+    venue = Post(
+        "o-venue",
+        "offer",
+        "Zaal te huur",
+        "Een vergaderzaal met beamer in Zwolle, gratis voor het netwerk.",
+        lang="nl",
+        category="venue",
+    )
+    index = MatchIndex()
+    index.add_many([*_dismissal_posts(), venue])
+
+    talk_first = index.matches("n-sleep", 2, dismissed=["o-talk", "o-venue"])
+    talk_second = index.matches("n-sleep", 2, dismissed=["o-venue", "o-talk"])
+
+    assert [m.id for m in talk_first] == ["o-sleep", "o-talk-2"]
+    assert [m.id for m in talk_second] == ["o-talk-2", "o-sleep"]  # both still left out

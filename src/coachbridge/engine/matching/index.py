@@ -657,7 +657,8 @@ class MatchIndex:
     ) -> list[Match]:
         """The ``k`` best posts of the other kind for an indexed post, best first; reasons in
         ``lang`` (default: the post's language). ``dismissed``: ids of posts the member marked
-        "not relevant"; they are left out and posts like them move down."""
+        "not relevant", most recent first; they are left out and posts like them (the first 20
+        of them) move down."""
         from coachbridge.engine.matching.rank import rank  # noqa: PLC0415
 
         kind, query = self.query_of(post_id)

@@ -27,6 +27,7 @@ GRAMS_REASON_MIN = 0.25
 EMBEDDING_REASON_MIN = 0.5  # raw cosine; about 1 in 60 unrelated pairs of the eval set reach it
 EMBEDDING_REASON_MIN_CENTRED = 0.3  # centred cosine: about 1 in 100 unrelated pairs reach it
 DISMISSED_REASON_MIN = 0.3  # score against a dismissed post; about 1 in 90 pairs of offers
+DISMISSED_LIKENESS_MAX = 20  # dismissed posts (the first given) that move others down
 
 VAGUE = frozenset({"grams", "meaning"})
 
@@ -57,7 +58,7 @@ def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
     """The ``k`` best rows of ``kind`` for ``query``, with reasons in ``lang`` (default: the
     query's language); ties broken by id. Posts in ``dismissed`` are left out, and every
     candidate is ranked as if its score were ``weights.dismissed`` times its score against the
-    most similar of them lower; each match keeps its own score."""
+    most similar of them (of the first 20) lower; each match keeps its own score."""
     import numpy as np  # noqa: PLC0415
 
     rows = index.candidates(query, kind)
@@ -69,7 +70,7 @@ def rank(  # noqa: PLR0917 -- the engine's one ranking entry point
     signals = index.score_rows(query, kind, rows)
     ranking = signals["score"]
     if gone and index.weights.dismissed > 0:
-        likeness = _likeness(index, kind, gone, rows)
+        likeness = _likeness(index, kind, gone[:DISMISSED_LIKENESS_MAX], rows)
         ranking = ranking - index.weights.dismissed * likeness
         # a match says it is like a dismissed post only where that cost it places
         moved_down = _places(ranking) > _places(signals["score"])

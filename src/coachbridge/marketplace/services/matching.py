@@ -32,8 +32,10 @@ class FoundMatch:
 def matches_for(post: Post, *, k: int = MATCHES_SHOWN, with_introductions: bool = True):
     """The best open posts of the other kind for ``post``, best first, without hidden ones;
     posts like a hidden one ("not relevant") move down."""
-    hidden = set(HiddenMatch.objects.filter(post=post).values_list("other_id", flat=True))
-    raw = raw_matches(post, k + 5, dismissed=sorted(hidden))
+    recent_first = HiddenMatch.objects.filter(post=post).order_by("-created", "-pk")
+    dismissed = list(recent_first.values_list("other_id", flat=True))
+    hidden = set(dismissed)
+    raw = raw_matches(post, k + 5, dismissed=dismissed)
     wanted = [
         (int(match.id), match)
         for match in raw
