@@ -5,7 +5,8 @@ some relevant offers are surely unlisted. This script pools, for every need, the
 offers of the four methods of bench/matching.py (the engine with and without the encoder, BM25,
 character TF-IDF) together with the offers already listed as relevant, and writes assessor
 packets: ``offers.md`` (every offer) and ``chunk-K.md`` (needs with their pooled offers, in id
-order, so nothing shows which method found an offer or what the writer judged). Two assessors
+order, so nothing shows which method found an offer or what the writer judged) and
+``pool.json`` (the pool itself). Two assessors
 grade every chunk independently, following ``GUIDE`` below, each into ``grades-K-a.jsonl`` or
 ``grades-K-b.jsonl`` (one ``{"need", "offer", "grade"}`` a line); ``--merge`` checks that every
 pooled pair has both grades and writes bench/data/matching_pool.jsonl, which
@@ -25,6 +26,8 @@ from typing import Any
 
 import matching as bench
 from coachbridge.engine.matching import UniversalSentenceEncoder
+
+POOL_FILE = "pool.json"  # the pooled offers per need, written with the packets
 
 GUIDE = """\
 # How to grade
@@ -90,6 +93,7 @@ def write_packets(
             lines.append(describe(needs[need_id]))
             lines.append("Offers to grade: " + ", ".join(pool[need_id]) + "\n")
         (out / f"chunk-{k + 1}.md").write_text("\n".join(lines), encoding="utf-8")
+    (out / POOL_FILE).write_text(json.dumps(pool, indent=1), encoding="utf-8")
     pairs = sum(len(v) for v in pool.values())
     print(f"{len(pool)} needs, {pairs} pairs in {chunks} chunks written to {out}")
 
@@ -127,14 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=bench.DATA)
     parser.add_argument("--merge", action="store_true", help="merge the grades in --out")
     args = parser.parse_args(argv)
-    rows = bench.load(args.data)
-    pool = build_pool(rows, args.depth)
     if not args.merge:
-        write_packets(rows, pool, args.out, args.chunks)
+        rows = bench.load(args.data)
+        write_packets(rows, build_pool(rows, args.depth), args.out, args.chunks)
         return 0
     try:
+        # the pool the packets were made from, not a new one: the engine may have changed
+        pool = json.loads((args.out / POOL_FILE).read_text(encoding="utf-8"))
         merged = merge_grades(pool, args.out)
-    except ValueError as error:
+    except (OSError, ValueError) as error:
         print(f"cannot merge: {error}", file=sys.stderr)
         return 2
     with bench.POOL.open("w", encoding="utf-8") as handle:

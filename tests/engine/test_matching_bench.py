@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -148,3 +149,40 @@ def test_feedback_round_counts_relevant_offers_seen_in_both_lists(bench: ModuleT
     # ten equal talks fill the top 5 and, once five are left out, the next top 5 as well;
     # moving posts like the dismissed talks down brings the offer about sleep up
     assert rounds["dev"] == rounds["all"] == (0.0, 1.0)
+
+
+@pytest.fixture(scope="module")
+def pool_script(bench: ModuleType) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_matching_pool", BENCH.with_name("matching_pool.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # the script imports its sibling as "matching": lend it the loaded one while it loads
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(sys.modules, "matching", bench)
+        spec.loader.exec_module(module)
+    return module
+
+
+def test_merge_keeps_both_grades_and_names_a_missing_one(
+    pool_script: ModuleType, tmp_path: Path
+) -> None:
+    pool = {"n1": ["o1", "o2"]}
+    (tmp_path / "grades-1-a.jsonl").write_text(
+        '{"need": "n1", "offer": "o1", "grade": 2}\n{"need": "n1", "offer": "o2", "grade": 0}\n'
+    )
+    (tmp_path / "grades-1-b.jsonl").write_text('{"need": "n1", "offer": "o1", "grade": 1}\n')
+
+    with pytest.raises(ValueError, match="assessor b did not grade n1 \\+ o2"):
+        pool_script.merge_grades(pool, tmp_path)
+
+    with (tmp_path / "grades-1-b.jsonl").open("a") as handle:
+        handle.write('{"need": "n1", "offer": "o2", "grade": 1}\n')
+    assert pool_script.merge_grades(pool, tmp_path) == [
+        {"need": "n1", "offer": "o1", "grades": [2, 1]},
+        {"need": "n1", "offer": "o2", "grades": [0, 1]},
+    ]
+    (tmp_path / "grades-2-a.jsonl").write_text('{"need": "n1", "offer": "o9", "grade": 1}\n')
+    with pytest.raises(ValueError, match="n1 \\+ o9 is not pooled"):
+        pool_script.merge_grades(pool, tmp_path)

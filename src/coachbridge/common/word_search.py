@@ -20,19 +20,20 @@ from coachbridge.engine import text as engine_text
 CONCEPT = "c:"
 
 
-def _lang(code: str) -> engine_text.Lang:
+def engine_lang(code: str) -> engine_text.Lang:
+    """The engine's language for a stored language code (anything but English is Dutch)."""
     return "en" if code == "en" else "nl"
 
 
 def index_terms(text: str, lang: str, *, concepts: bool = False) -> set[str]:
     """The terms under which a text can be found."""
-    analysis = engine_text.analyse(text, _lang(lang))
+    analysis = engine_text.analyse(text, engine_lang(lang))
     terms: set[str] = set()
     for token, stem, parts in zip(analysis.tokens, analysis.stems, analysis.parts, strict=True):
         if stem is None:
             continue
         terms.add(stem)
-        terms.add(engine_text.stem(token.norm, _lang(lang)))
+        terms.add(engine_text.stem(token.norm, engine_lang(lang)))
         terms.update(parts)
     if concepts:
         # the concepts of the text, and those of each word on its own: the text's longest
@@ -40,7 +41,9 @@ def index_terms(text: str, lang: str, *, concepts: bool = False) -> set[str]:
         # "meedoen" alone is taking part in a study), and a search should find both
         found = set(analysis.concepts)
         for token in analysis.tokens:
-            found.update(m.concept for m in engine_text.match_concepts([token], [_lang(lang)]))
+            found.update(
+                m.concept for m in engine_text.match_concepts([token], [engine_lang(lang)])
+            )
         for concept in found:
             terms.add(CONCEPT + concept)
             terms.update(CONCEPT + up for up in engine_text.broader_chain(concept))

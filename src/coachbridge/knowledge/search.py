@@ -27,15 +27,11 @@ def item_text(item: Item) -> str:
     return _MARKDOWN_NOISE.sub(" ", "\n".join(p for p in parts if p))
 
 
-def _lang(code: str) -> engine_text.Lang:
-    return "en" if code == "en" else "nl"
-
-
 def index_item(item: Item) -> None:
     """Fill `search_text` and `features` (call before saving)."""
     text = item_text(item)
     item.search_text = word_search.search_text(text, item.language)
-    features = engine_text.analyse(text, _lang(item.language)).features()
+    features = engine_text.analyse(text, word_search.engine_lang(item.language)).features()
     item.features = {key: round(value, 3) for key, value in features.items()}
 
 
@@ -92,7 +88,7 @@ def items_about(
 ) -> list[Item]:
     """Items in ``lang`` whose words are most like a typed ``text`` (a visitor's question in
     the help-finder), best first; none below ``min_score``."""
-    features = engine_text.analyse(text, _lang(lang)).features()
+    features = engine_text.analyse(text, word_search.engine_lang(lang)).features()
     scored = [
         (score, -item.pk, item)
         for item in candidates.filter(language=lang)

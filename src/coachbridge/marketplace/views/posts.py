@@ -199,13 +199,19 @@ def post_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(post)
 
 
-@login_required
-@require_POST
-def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
+def _own_post_and_match(request: HttpRequest, pk: int, other_pk: int) -> tuple[Post, Post]:
+    """The requester's post and a post of the other kind (a possible match of it)."""
     post = get_post_to_change(request, pk)
     other = get_object_or_404(Post, pk=other_pk)
     if other.kind == post.kind:
         raise Http404
+    return post, other
+
+
+@login_required
+@require_POST
+def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
+    post, other = _own_post_and_match(request, pk, other_pk)
     hide_match(post, other, by=request.user)
     messages.success(
         request, _("Thank you. We will not show this match again, and we put posts like it lower.")
@@ -216,8 +222,7 @@ def match_hide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def match_unhide(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
-    post = get_post_to_change(request, pk)
-    other = get_object_or_404(Post, pk=other_pk)
+    post, other = _own_post_and_match(request, pk, other_pk)
     if unhide_match(post, other, by=request.user):
         messages.success(request, _("The match can show again."))
     return redirect(post)
