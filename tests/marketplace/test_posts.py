@@ -64,6 +64,7 @@ def test_create_post_detects_english_and_keeps_a_chosen_language(client_for, mem
         ({"text": "Hallo <script>alert(1)</script>"}, "text", "program code"),
         ({"title": "<script>alert(1)</script>"}, "title", "program code"),
         ({"text": '<img src=x onerror="alert(1)">'}, "text", "program code"),
+        ({"text": "Zie <img/onload=alert(1)>"}, "text", "program code"),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(  # noqa: PLR0917 -- fixtures
@@ -80,6 +81,23 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(  # noqa: PLR09
     assert ({"title", "text"} - {field}).isdisjoint(response.context["form"].errors)
     assert Post.objects.count() == 0
     assert "Coaches gezocht" in response.content.decode() or "title" in fields
+
+
+def test_empty_text_is_explained_in_dutch_to_a_dutch_member(client_for, member):
+    response = client_for(member).post(CREATE, form_data(title="", text="   "))
+
+    errors = response.context["form"].errors
+    assert errors["title"] == ["Geef je bericht een titel."]
+    assert errors["text"] == ["Schrijf in een paar zinnen wat je zoekt of biedt."]
+
+
+def test_an_equals_sign_after_a_word_starting_with_on_is_not_program_code(client_for, member):
+    text = "Verdeling: online = 20 coachees, op locatie = 10 coachees."
+
+    response = client_for(member).post(CREATE, form_data(text=text))
+
+    assert response.status_code == 302
+    assert Post.objects.get().text == text
 
 
 def test_html_is_stored_as_text_and_shown_escaped(client_for, member):

@@ -7,16 +7,21 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from coachbridge.marketplace.models import TEXT_MAX_LENGTH
 
-SCRIPT = re.compile(r"<\s*/?\s*(script|iframe|object|embed)\b|javascript\s*:|\bon[a-z]+\s*=", re.I)
+# an event handler counts only inside a tag: "online = 20" in a sentence is not code
+SCRIPT = re.compile(
+    r"<\s*/?\s*(script|iframe|object|embed)\b|javascript\s*:"
+    r"|<\s*[a-z][^<>]*?[\s/\"']on[a-z]+\s*=",
+    re.I,
+)
 TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(\s[^<>]*)?/?\s*>", re.I)
 
 
-EMPTY_TITLE = _lazy("Give your post a title.")
-EMPTY_TEXT = _lazy("Write a few sentences about what you look for or offer.")
+EMPTY_TITLE = gettext_lazy("Give your post a title.")
+EMPTY_TEXT = gettext_lazy("Write a few sentences about what you look for or offer.")
 
 
 def validate_post_text(title: str, text: str) -> None:
