@@ -6,7 +6,7 @@ from django.urls import reverse
 from coachbridge.common.models import Theme
 from coachbridge.common.privacy import personal_data_sections
 from coachbridge.marketplace.enums import Category
-from coachbridge.marketplace.models import Introduction, Post
+from coachbridge.marketplace.models import HiddenMatch, Introduction, Post
 from coachbridge.marketplace.services.index import get_index
 from coachbridge.marketplace.services.posts import create_post
 from tests.factories.events import MeetingFactory
@@ -103,6 +103,32 @@ def test_numbers_count_posts_matches_and_introductions(client_for, organiser, ma
     assert [(theme.slug, count) for theme, count in numbers["by_theme"]] == [("process-outcome", 2)]
     assert numbers["matches"] == 1
     assert (numbers["requested"], numbers["accepted"], numbers["waiting"]) == (2, 1, 1)
+
+
+def test_numbers_keep_the_matches_of_posts_that_were_closed(client_for, organiser, market):
+    meeting, need, offer, venue, _ = market
+    client = client_for(organiser)
+    stats = reverse("marketplace:event-stats", kwargs={"pk": meeting.pk})
+    wall = reverse("marketplace:event-wall", kwargs={"pk": meeting.pk})
+
+    Post.objects.filter(pk__in=[need.pk, offer.pk]).update(status="closed")
+    numbers = client.get(stats).context["numbers"]
+
+    assert (numbers["matches"], numbers["closed"]) == (1, 2)
+    assert client.get(wall).context["pair_count"] == 0  # the wall shows what is open now
+
+
+def test_numbers_leave_out_a_match_marked_not_relevant(client_for, organiser, market):
+    meeting, need, offer, venue, _ = market
+    HiddenMatch.objects.create(post=offer, other=need)
+
+    numbers = (
+        client_for(organiser)
+        .get(reverse("marketplace:event-stats", kwargs={"pk": meeting.pk}))
+        .context["numbers"]
+    )
+
+    assert numbers["matches"] == 0
 
 
 def test_members_cannot_see_the_wall_or_numbers(client_for, member, market):

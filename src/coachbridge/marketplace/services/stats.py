@@ -9,8 +9,10 @@ from typing import Any
 from django.db.models import Count, Q
 
 from coachbridge.common.models import Theme
+from coachbridge.engine.matching import MatchIndex
 from coachbridge.marketplace.enums import Category, IntroductionStatus, PostKind
-from coachbridge.marketplace.models import Introduction, Post
+from coachbridge.marketplace.models import HiddenMatch, Introduction, Post
+from coachbridge.marketplace.services.index import embedder, engine_post
 from coachbridge.marketplace.services.matching import matches_for
 
 WALL_MATCH_SCORE = 0.3  # a pair on the wall must be a clear match
@@ -40,6 +42,33 @@ def meeting_pairs(meeting: Any, *, min_score: float = 0.0) -> list[Pair]:
     return sorted(pairs.values(), key=lambda pair: (-pair.score, pair.need.pk, pair.offer.pk))
 
 
+def meeting_pairs_made(meeting: Any, *, min_score: float) -> list[Pair]:
+    """Matches between all posts of this meeting, also the paused and closed ones: what the
+    marketplace brought about, which should not shrink when members close a post because
+    they found what they looked for. The live index holds open posts only, so the meeting's
+    posts are scored in an index of their own; pairs a member marked "not relevant" do not
+    count."""
+    posts = {
+        post.pk: post
+        for post in meeting_posts(meeting)
+        .select_related("author__profile")
+        .prefetch_related("themes", "author__profile__roles")
+    }
+    index = MatchIndex(embedder=embedder())
+    index.add_many([engine_post(post) for post in posts.values()])
+    hidden = {
+        frozenset(pair)
+        for pair in HiddenMatch.objects.filter(post__in=posts).values_list("post_id", "other_id")
+    }
+    pairs = []
+    for need in (post for post in posts.values() if post.kind == PostKind.NEED):
+        for match in index.matches(str(need.pk), k=len(posts)):
+            offer = posts[int(match.id)]
+            if match.score >= min_score and frozenset((need.pk, offer.pk)) not in hidden:
+                pairs.append(Pair(need, offer, match.score, match.mutual))
+    return sorted(pairs, key=lambda pair: (-pair.score, pair.need.pk, pair.offer.pk))
+
+
 def meeting_numbers(meeting: Any) -> dict[str, Any]:
     posts = meeting_posts(meeting)
     by_category = Counter(posts.values_list("category", flat=True))
@@ -55,7 +84,7 @@ def meeting_numbers(meeting: Any) -> dict[str, Any]:
         Q(requester_post__meeting=meeting) | Q(recipient_post__meeting=meeting)
     )
     statuses = Counter(introductions.values_list("status", flat=True))
-    pairs = meeting_pairs(meeting, min_score=WALL_MATCH_SCORE)
+    pairs = meeting_pairs_made(meeting, min_score=WALL_MATCH_SCORE)
     return {
         "posts": sum(kinds.values()),
         "needs": kinds.get(PostKind.NEED, 0),
