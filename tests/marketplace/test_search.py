@@ -78,6 +78,18 @@ def test_every_word_must_match_and_stop_words_do_not_count(posts):
     assert found("de het een") == set(Post.objects.all())
 
 
+def test_a_compound_finds_posts_with_all_its_parts_not_with_one(db):
+    team = PostFactory(title="Teamcoaching in de zorg", text="Wie doet mee?", indexed=False)
+    teams = PostFactory(
+        title="Coach voor teams", text="Ik coach teams van leidinggevenden.", indexed=False
+    )
+    PostFactory(title="Coaching van studenten", text="Ik coach studenten.", indexed=False)
+    PostFactory(title="Een team zoekt een ruimte", text="Voor ons overleg.", indexed=False)
+
+    assert found("teamcoaching") == {team, teams}
+    assert found("team coaching") == {team, teams}
+
+
 def test_search_text_follows_edits_and_not_other_saves(posts, member):
     venue, _, _ = posts
     venue.author = member

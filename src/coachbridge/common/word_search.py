@@ -6,7 +6,9 @@ spaces (" c:research c:working_alliance coachingsgesprek gesprek ... "). A query
 a row when one of its alternatives is there: its Dutch or English stem or, with concepts, a
 concept the query speaks of with this word. So "coachingsgesprekken" finds "coachingsgesprek",
 "gesprek" finds "coachingsgesprek", and with concepts "working alliance" finds "werkrelatie"
-and "research" finds "meedoen aan onderzoek". Every query word must match.
+and "research" finds "meedoen aan onderzoek". Every query word must match. With concepts, a Dutch
+compound in the query also matches where all its parts are ("teamcoaching": a team and
+coaching), but not where only one is (every post about coaching).
 """
 
 from __future__ import annotations
@@ -58,16 +60,22 @@ def search_text(text: str, lang: str, *, concepts: bool = False) -> str:
 @dataclass(frozen=True)
 class QueryWord:
     typed: str  # the word as typed (lower case)
-    terms: frozenset[str]  # what it may match in a search text
+    terms: frozenset[str]  # what it may match in a search text: any one of these
+    # a Dutch compound also matches when every part is there: per part, any of its terms
+    parts: tuple[frozenset[str], ...] = ()
 
 
 def query_words(query: str, *, concepts: bool = False) -> list[QueryWord]:
-    """The words of a query that count, with the terms each may match; stop words are dropped."""
+    """The words of a query that count, with the terms each may match; stop words are dropped.
+    With ``concepts``, the concepts a word speaks of count too, but those of a compound's
+    parts only together: "teamcoaching" is a team and coaching, not every post about coaching."""
     tokens = engine_text.tokenize(query)
     spoken_of: dict[int, set[str]] = {}
     if concepts:
         for lang in engine_text.LANGS:
             for match in engine_text.analyse(query, lang).matches:
+                if match.via_part:
+                    continue
                 for index in range(match.first, match.last + 1):
                     spoken_of.setdefault(index, set()).add(CONCEPT + match.concept)
     return [
@@ -77,10 +85,22 @@ def query_words(query: str, *, concepts: bool = False) -> list[QueryWord]:
                 {engine_text.stem(token.norm, "nl"), engine_text.stem(token.norm, "en")}
                 | spoken_of.get(index, set())
             ),
+            _compound_parts(token.lower) if concepts else (),
         )
         for index, token in enumerate(tokens)
         if len(token.norm) > 1 and not engine_text.is_stopword(token.norm)
     ]
+
+
+def _compound_parts(word: str) -> tuple[frozenset[str], ...]:
+    """Per part of a Dutch compound: its stem and the concepts it speaks of."""
+    return tuple(
+        frozenset(
+            {engine_text.stem(piece, "nl")}
+            | {CONCEPT + concept for concept in engine_text.part_concepts(piece)}
+        )
+        for piece in engine_text.split_compound(word)
+    )
 
 
 def contains_any(field: str, alternatives: frozenset[str]) -> Q:
@@ -88,4 +108,12 @@ def contains_any(field: str, alternatives: frozenset[str]) -> Q:
     condition = Q()
     for term in sorted(alternatives):
         condition |= Q(**{f"{field}__contains": f" {term} "})
+    return condition
+
+
+def matching(field: str, word: QueryWord) -> Q:
+    """A condition: ``field`` (a stored search text) holds what ``word`` may match."""
+    condition = contains_any(field, word.terms)
+    if word.parts:
+        condition |= Q(*(contains_any(field, part) for part in word.parts))
     return condition

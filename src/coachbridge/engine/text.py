@@ -474,7 +474,7 @@ def match_concepts(tokens: Sequence[Token], langs: Sequence[Lang]) -> list[Conce
     return found
 
 
-def _part_concepts(part: str) -> list[str]:
+def part_concepts(part: str) -> list[str]:
     """Concepts of a part of a Dutch compound word."""
     node = _trie()
     for lang in LANGS:
@@ -537,7 +537,7 @@ def analyse(text: str, lang: Lang | None = None) -> Analysis:
         if not parts[index]:
             continue
         for piece in split_compound(tok.lower):
-            for cid in _part_concepts(piece):
+            for cid in part_concepts(piece):
                 if cid not in seen or index not in covered:
                     matches.append(ConceptMatch(cid, index, index, via_part=True))
                     seen.add(cid)

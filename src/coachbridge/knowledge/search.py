@@ -37,7 +37,7 @@ def index_item(item: Item) -> None:
 
 def search(items: QuerySet[Item], query: str) -> QuerySet[Item]:
     for word in word_search.query_words(query):
-        items = items.filter(word_search.contains_any("search_text", word.terms))
+        items = items.filter(word_search.matching("search_text", word))
     return items
 
 

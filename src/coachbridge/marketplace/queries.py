@@ -29,7 +29,7 @@ def browse_posts(
     posts = Post.objects.public() if public_only else Post.objects.open()
     for word in word_search.query_words(q, concepts=True)[:MAX_QUERY_WORDS]:
         typed = Q(title__icontains=word.typed) | Q(text__icontains=word.typed)
-        posts = posts.filter(typed | word_search.contains_any("search_text", word.terms))
+        posts = posts.filter(typed | word_search.matching("search_text", word))
     if kind:
         posts = posts.filter(kind=kind)
     if category:
