@@ -106,7 +106,7 @@ def test_numbers_count_posts_matches_and_introductions(client_for, organiser, ma
 
 
 def test_numbers_keep_the_matches_of_posts_that_were_closed(client_for, organiser, market):
-    meeting, need, offer, venue, _ = market
+    meeting, need, offer, _, _ = market
     client = client_for(organiser)
     stats = reverse("marketplace:event-stats", kwargs={"pk": meeting.pk})
     wall = reverse("marketplace:event-wall", kwargs={"pk": meeting.pk})
@@ -119,7 +119,7 @@ def test_numbers_keep_the_matches_of_posts_that_were_closed(client_for, organise
 
 
 def test_numbers_leave_out_a_match_marked_not_relevant(client_for, organiser, market):
-    meeting, need, offer, venue, _ = market
+    meeting, need, offer, _, _ = market
     HiddenMatch.objects.create(post=offer, other=need)
 
     numbers = (
