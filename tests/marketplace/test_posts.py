@@ -341,6 +341,19 @@ def test_public_list_and_home_take_the_same_number_of_queries_for_1_and_3_posts(
     assert len(home.context["posts"]) == count
 
 
+def test_own_posts_list_what_is_open_first_and_what_is_closed_last(client_for, member):
+    closed = PostFactory(author=member, status="closed")
+    open_ = PostFactory(author=member)
+    paused = PostFactory(author=member, status="paused")
+    older_open = PostFactory(author=member)
+    Post.objects.filter(pk=older_open.pk).update(created=timezone.now() - dt.timedelta(days=3))
+
+    home = client_for(member).get(reverse("marketplace:home"))
+
+    assert list(home.context["posts"]) == [open_, older_open, paused, closed]
+    assert "Gesloten" in home.content.decode()
+
+
 def test_the_dashboard_shows_introductions_waiting_and_the_new_parts(client_for, member):
     introduction = IntroductionFactory(recipient_post__author=member)
 

@@ -25,7 +25,7 @@ class Category(models.TextChoices):
 class PostStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("post", "Open")
     PAUSED = "paused", _("Paused")
-    CLOSED = "closed", _("Found it (closed)")
+    CLOSED = "closed", pgettext_lazy("post", "Closed")
 
 
 class PostLanguage(models.TextChoices):

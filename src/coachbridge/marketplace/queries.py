@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, When
 
 from coachbridge.common import word_search
+from coachbridge.marketplace.enums import PostStatus
 from coachbridge.marketplace.models import Post
 
 MAX_QUERY_WORDS = 10
+# a member's own posts: what is open first, then what is paused, then what is closed
+STATUS_ORDER = Case(
+    *(When(status=status, then=position) for position, status in enumerate(PostStatus)),
+)
 
 
 def browse_posts(
@@ -55,5 +60,5 @@ def own_posts(user: Any) -> QuerySet[Post]:
         Post.objects.filter(author=user)
         .select_related("meeting")
         .prefetch_related("themes")
-        .order_by("status", "-created", "-pk")
+        .order_by(STATUS_ORDER, "-created", "-pk")
     )
