@@ -192,12 +192,48 @@ def test_daily_limit_stops_spam_with_a_clear_message(client_for, settings, resea
     assert Introduction.objects.count() == 2
     assert response.context["introduction_form"].non_field_errors() == [
         "You asked for 2 introductions in the last 24 hours. That is the limit, to keep the "
-        "marketplace free of spam. Please try again tomorrow."
+        "marketplace free of spam. You can ask again tomorrow."
     ]
     page = response.content.decode()
     assert "You asked for 2 introductions in the last 24 hours." in page
     assert "Hello from Thomas</textarea>" in page  # nothing typed is lost
     assert len(mail.outbox) == 2
+
+
+def test_at_the_daily_limit_the_pages_say_so_instead_of_offering_to_ask(
+    client_for, settings, pair, member
+):
+    settings.MARKETPLACE_INTRODUCTIONS_PER_DAY = 1
+    need, offer = pair
+    other_offer = PostFactory(author=member, kind="offer", title=offer.title)
+    client = client_for(need.author)
+    before = client.get(other_offer.get_absolute_url()).content.decode()
+    ask(client_for, need, offer)
+
+    own = client.get(need.get_absolute_url()).content.decode()
+    other = client.get(other_offer.get_absolute_url())
+
+    limit = "Meer kan niet, zo blijft de marktplaats vrij van spam. Morgen kun je weer vragen."
+    assert 'name="message"' in before and limit not in before
+    assert limit in own and limit in other.content.decode()
+    request_other = reverse("marketplace:introduction-request", kwargs={"pk": other_offer.pk})
+    assert request_other not in own
+    assert 'name="message"' not in other.content.decode()
+
+
+def test_one_person_asks_about_a_post_once_even_from_another_own_post(client_for, pair):
+    need, offer = pair
+    second_need = PostFactory(author=need.author, kind="need", title="Ook nog: deelnemers")
+    ask(client_for, need, offer)
+
+    again = ask(client_for, second_need, offer)
+    page = client_for(need.author).get(offer.get_absolute_url()).content.decode()
+
+    assert Introduction.objects.count() == 1
+    [reason] = again.context["introduction_form"].non_field_errors()
+    assert reason.startswith("Je hebt al om een kennismaking gevraagd over dit bericht.")
+    assert "Kennismaking die je vroeg vanuit je bericht “Coaches gezocht”" in page
+    assert 'name="message"' not in page
 
 
 def test_introduction_can_be_asked_from_the_own_posts_match_list(client_for, pair):

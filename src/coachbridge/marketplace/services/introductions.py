@@ -40,10 +40,33 @@ def asked_today(user: Any) -> int:
     return Introduction.objects.filter(requester=user, created__gte=since).count()
 
 
+def limit_reached() -> str:
+    limit = per_day_limit()
+    return ngettext(
+        "You asked for %(limit)d introduction in the last 24 hours. That is the limit, to "
+        "keep the marketplace free of spam. You can ask again tomorrow.",
+        "You asked for %(limit)d introductions in the last 24 hours. That is the limit, to "
+        "keep the marketplace free of spam. You can ask again tomorrow.",
+        limit,
+    ) % {"limit": limit}
+
+
 def between(post: Post, other: Post) -> Introduction | None:
     return Introduction.objects.filter(
         Q(requester_post=post, recipient_post=other) | Q(requester_post=other, recipient_post=post)
     ).first()
+
+
+def about_post(post: Post, viewer: Any):
+    """The introductions between ``viewer`` and the author of ``post`` about ``post``: asked
+    from it, or asked about it by ``viewer`` (from any of their own posts)."""
+    return (
+        Introduction.objects.filter(
+            Q(requester=viewer, recipient_post=post) | Q(recipient=viewer, requester_post=post)
+        )
+        .select_related("requester_post", "recipient_post")
+        .order_by("-created", "-pk")
+    )
 
 
 def check_message(message: str) -> None:
@@ -79,18 +102,12 @@ def request_introduction(
     check_message(message)
     if between(own_post, other_post) is not None:
         raise IntroductionError(_("There already is an introduction between these posts."))
-    limit = per_day_limit()
-    if asked_today(by) >= limit:
+    if Introduction.objects.filter(requester=by, recipient_post=other_post).exists():
         raise IntroductionError(
-            ngettext(
-                "You asked for %(limit)d introduction in the last 24 hours. That is the "
-                "limit, to keep the marketplace free of spam. Please try again tomorrow.",
-                "You asked for %(limit)d introductions in the last 24 hours. That is the "
-                "limit, to keep the marketplace free of spam. Please try again tomorrow.",
-                limit,
-            )
-            % {"limit": limit}
+            _("You already asked for an introduction about this post. You find it on this page.")
         )
+    if asked_today(by) >= per_day_limit():
+        raise IntroductionError(limit_reached())
     try:
         with transaction.atomic():
             introduction = Introduction.objects.create(

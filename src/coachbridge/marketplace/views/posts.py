@@ -25,9 +25,10 @@ from coachbridge.marketplace.models import Post
 from coachbridge.marketplace.queries import browse_posts, own_posts
 from coachbridge.marketplace.services import digest, posts
 from coachbridge.marketplace.services.introductions import (
+    about_post,
     asked_today,
-    between,
     introductions_of,
+    limit_reached,
     per_day_limit,
     waiting_for_answer,
 )
@@ -135,20 +136,23 @@ def post_page(
 ) -> HttpResponse:
     """A post's page; ``introduction_form`` brings back a request that was refused."""
     own = post.author_id == request.user.pk
-    context: dict = {"post": post, "own": own}
+    asked, per_day = asked_today(request.user), per_day_limit()
+    context: dict = {
+        "post": post,
+        "own": own,
+        "asked_today": asked,
+        "per_day": per_day,
+        "limit_reached": limit_reached() if asked >= per_day else "",
+    }
     if own:
         context["matches"] = matches_for(post)
         context["hidden"] = hidden_for(post)
-        context["asked_today"] = asked_today(request.user)
-        context["per_day"] = per_day_limit()
     else:
         mine = own_posts_to_ask_from(request.user, post)
         if introduction_form is None and mine.exists():
             introduction_form = IntroductionForm(own_posts=mine)
         context["introduction_form"] = introduction_form
-        context["existing"] = [
-            intro for intro in (between(mine_post, post) for mine_post in mine) if intro
-        ]
+        context["existing"] = list(about_post(post, request.user))
     return render(request, "marketplace/post_detail.html", context)
 
 
