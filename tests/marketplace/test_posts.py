@@ -341,6 +341,28 @@ def test_public_list_and_home_take_the_same_number_of_queries_for_1_and_3_posts(
     assert len(home.context["posts"]) == count
 
 
+def test_the_meeting_to_link_lists_coming_meetings_soonest_first_then_past_ones(client_for, member):
+    now = timezone.now()
+    later = MeetingFactory(starts_at=now + dt.timedelta(days=300))
+    soon = MeetingFactory(starts_at=now + dt.timedelta(days=10))
+    long_ago = MeetingFactory(starts_at=now - dt.timedelta(days=400))
+    recent = MeetingFactory(starts_at=now - dt.timedelta(days=5))
+
+    form = client_for(member).get(CREATE).context["form"]
+
+    assert list(form.fields["meeting"].queryset) == [soon, later, recent, long_ago]
+
+
+def test_own_paused_post_page_can_close_it_and_says_who_sees_it(client_for, member):
+    post = PostFactory(author=member, kind="need", status="paused", language="en")
+
+    page = client_for(member).get(post.get_absolute_url()).content.decode()
+
+    assert 'value="closed"' in page and 'value="open"' in page
+    assert "<dt>Wie ziet het</dt><dd>Alleen leden</dd>" in page
+    assert f'<h1 lang="en">{post.title}</h1>' in page  # read in the post's own language
+
+
 def test_own_posts_list_what_is_open_first_and_what_is_closed_last(client_for, member):
     closed = PostFactory(author=member, status="closed")
     open_ = PostFactory(author=member)

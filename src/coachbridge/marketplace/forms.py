@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, F, IntegerField, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,19 @@ from coachbridge.marketplace.models import Post
 from coachbridge.marketplace.services.introductions import IntroductionError, check_message
 from coachbridge.marketplace.services.posts import find_duplicate
 from coachbridge.marketplace.validators import EMPTY_TEXT, EMPTY_TITLE, validate_post_text
+
+
+def meeting_choices() -> Any:
+    """Published meetings: the coming ones first, soonest first; then the past, latest first."""
+    now = timezone.now()
+    return (
+        Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
+        .annotate(
+            past=Case(When(starts_at__lt=now, then=1), default=0, output_field=IntegerField()),
+            coming_at=Case(When(starts_at__gte=now, then=F("starts_at"))),
+        )
+        .order_by("past", F("coming_at").asc(nulls_last=True), "-starts_at")
+    )
 
 
 def meeting_label(meeting: Meeting) -> str:
@@ -74,9 +88,7 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
         self.fields["kind"].choices = PostKind.choices
         self.fields["category"].choices = Category.choices
         self.fields["themes"].queryset = Theme.objects.all()
-        self.fields["meeting"].queryset = Meeting.objects.filter(
-            status=MeetingStatus.PUBLISHED
-        ).order_by("-starts_at")
+        self.fields["meeting"].queryset = meeting_choices()
         self.fields["meeting"].empty_label = _("No meeting")
         self.fields["meeting"].label_from_instance = meeting_label
         self.fields["title"].error_messages["required"] = EMPTY_TITLE
@@ -180,7 +192,7 @@ class BrowseForm(ThemeChoiceMixin, forms.Form):
     meeting = forms.ModelChoiceField(
         label=_("Meeting"),
         required=False,
-        queryset=Meeting.objects.filter(status=MeetingStatus.PUBLISHED).order_by("-starts_at"),
+        queryset=Meeting.objects.none(),
         empty_label=_("All meetings"),
     )
     language = forms.ChoiceField(
@@ -192,6 +204,7 @@ class BrowseForm(ThemeChoiceMixin, forms.Form):
     def __init__(self, *args: Any, public: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._theme_labels()
+        self.fields["meeting"].queryset = meeting_choices()
         self.fields["meeting"].label_from_instance = meeting_label
         if public:
             del self.fields["role"]
