@@ -99,9 +99,9 @@ def test_match_why_is_in_the_query_language_and_names_category() -> None:
     english = index.matches("o-room", k=1)[0]
 
     assert dutch.id == "o-room"
-    assert "zelfde categorie: locatie en faciliteiten" in dutch.why
+    assert "zelfde categorie: locatie of faciliteiten" in dutch.why
     assert english.id == "n-venue"
-    assert "same category: venue and facilities" in english.why
+    assert "same category: venue or facilities" in english.why
 
 
 def test_match_why_names_shared_topics_in_one_reason() -> None:
@@ -191,7 +191,7 @@ def test_match_incremental_add_remove_update_change_results() -> None:
     assert after_add == ["o-zaal"]
     assert "o-zaal" not in after_remove
     assert next(iter(after_remove)) == "o-room"
-    assert "zelfde categorie: locatie en faciliteiten" in after_remove["o-room"].why
+    assert "zelfde categorie: locatie of faciliteiten" in after_remove["o-room"].why
     assert not any("categorie" in why for why in after_update["o-room"].why)
     assert after_update["o-room"].score < after_remove["o-room"].score / 4
     assert len(index) == 5
@@ -511,7 +511,7 @@ def test_category_table_ranks_a_related_category_above_an_unrelated_one() -> Non
     assert ids(graded.matches("n-knowhow", k=2)) == ["o-mentor", "o-funder"]
     assert after["o-mentor"].score > before["o-mentor"].score
     assert after["o-funder"].score == pytest.approx(before["o-funder"].score)
-    assert "related category: supervision and mentoring" in after["o-mentor"].why
+    assert "related category: supervision or mentoring" in after["o-mentor"].why
     assert back.score == pytest.approx(after["o-mentor"].score)  # the table is need-first
 
 

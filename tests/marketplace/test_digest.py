@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -107,6 +108,25 @@ def test_unsubscribe_link_works_without_login_and_can_be_undone(client, research
     assert off == "off"
     assert undo.status_code == 200
     assert DigestSubscription.objects.get(user=researcher).frequency == "weekly"
+
+
+def test_the_mail_programs_one_click_unsubscribe_works_without_a_form_token(researcher, coach):
+    create_post(researcher, **NEED)
+    offer(coach, "Aanbod")
+    send_due_digests(now=timezone.now())
+    message = digests_to(researcher)[0]
+    link = message.extra_headers["List-Unsubscribe"].strip("<>")
+
+    response = Client(enforce_csrf_checks=True).post(
+        link.removeprefix("http://127.0.0.1:8000"),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert link == unsubscribe_link(researcher)
+    assert response.status_code == 200
+    assert DigestSubscription.objects.get(user=researcher).frequency == "off"
 
 
 def test_a_forged_unsubscribe_link_is_a_404(client, researcher):

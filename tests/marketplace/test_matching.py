@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from coachbridge.engine.matching.model import CATEGORY_NAMES
+from coachbridge.marketplace.enums import Category
 from coachbridge.marketplace.models import HiddenMatch, Post
 from coachbridge.marketplace.services import index as index_service
 from coachbridge.marketplace.services.index import get_index, index_path
@@ -266,3 +268,10 @@ def test_hidden_list_leaves_out_posts_that_are_no_longer_open(researcher, coach)
     closed.save()
 
     assert hidden_for(need) == [offer]
+
+
+def test_the_why_names_a_category_as_the_forms_do():
+    for category in Category:
+        for lang in ("nl", "en"):
+            with translation.override(lang):
+                assert CATEGORY_NAMES[category.value][lang] == str(category.label).lower()

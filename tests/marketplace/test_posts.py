@@ -100,6 +100,21 @@ def test_an_equals_sign_after_a_word_starting_with_on_is_not_program_code(client
     assert Post.objects.get().text == text
 
 
+def test_editing_other_fields_of_a_post_does_not_ask_about_duplicates_again(client_for, member):
+    client = client_for(member)
+    client.post(CREATE, form_data())
+    client.post(CREATE, form_data(confirm_duplicate="on"))
+    first, second = Post.objects.order_by("pk")
+    edit = reverse("marketplace:post-edit", kwargs={"pk": first.pk})
+
+    kept = client.post(edit, form_data(category="knowledge"))
+    changed = client.post(edit, form_data(category="knowledge", title=second.title + "!"))
+
+    assert kept.status_code == 302
+    assert Post.objects.get(pk=first.pk).category == "knowledge"
+    assert "confirm_duplicate" in changed.context["form"].errors
+
+
 def test_html_is_stored_as_text_and_shown_escaped(client_for, member):
     client = client_for(member)
 

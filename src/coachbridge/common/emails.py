@@ -21,4 +21,5 @@ def queue_email(message: EmailMessage) -> None:
         html=str(html) if html is not None else None,
         from_email=str(message.from_email),
         to=[str(address) for address in message.to],
+        headers={str(name): str(value) for name, value in message.extra_headers.items()} or None,
     )

@@ -42,3 +42,27 @@ def _informal_overrides() -> None:  # pragma: no cover - read only by makemessag
         "We have sent you an e-mail. Please contact us if you do not receive it within a few "
         "minutes."
     )
+    # Django 5.2 changed this text and its own Dutch catalogue does not have the new one yet
+    ngettext(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        8,
+    )
+    # allauth's Dutch for these is stiff or misspelt
+    gettext("Confirmation email sent to %(email)s.")
+    gettext("Verify Your Email Address")
+    gettext("Verified")
+    gettext("Unverified")
+    gettext("Primary")
+    gettext("Make Primary")
+    gettext("Re-send Verification")
+    gettext("Password successfully changed.")
+    gettext(
+        "You're receiving this email because user %(user_display)s has given your email "
+        "address to register an account on %(site_domain)s."
+    )
+    gettext(
+        "You are receiving this email because you, or someone else, tried to access an account "
+        "with email %(email)s. However, we do not have any record of such an account in our "
+        "database."
+    )

@@ -118,6 +118,8 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
         except ValidationError as error:
             self.add_error(None, error)  # keyed by the field to fix
             return data
+        if self._words_unchanged(title, text):
+            return data  # a duplicate the member already confirmed stays confirmed
         self.duplicate = find_duplicate(self.author, title=title, text=text, exclude=self.instance)
         if self.duplicate is not None and not data.get("confirm_duplicate"):
             self.fields["confirm_duplicate"].widget = forms.CheckboxInput()
@@ -130,6 +132,10 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
                 % {"title": self.duplicate.title},
             )
         return data
+
+    def _words_unchanged(self, title: str, text: str) -> bool:
+        saved = self.instance
+        return bool(saved.pk) and (title.strip(), text) == (saved.title.strip(), saved.text)
 
     def post_fields(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -12,17 +12,14 @@ KINDS: tuple[Kind, Kind] = ("offer", "need")
 MAX_TEXT = 5000  # characters of title + text (issue 4: longer texts are refused)
 MAX_TITLE = 200
 
-# Marketplace categories (issue 4) and their names in both languages.
+# Marketplace categories (issue 4) and their names in both languages (as the app labels them).
 CATEGORY_NAMES: dict[str, dict[textmod.Lang, str]] = {
-    "knowledge": {"nl": "kennis en expertise", "en": "knowledge and expertise"},
-    "participants": {"nl": "onderzoeksdeelnemers", "en": "research participants"},
+    "knowledge": {"nl": "kennis of expertise", "en": "knowledge or expertise"},
+    "participants": {"nl": "deelnemers voor onderzoek", "en": "research participants"},
     "data": {"nl": "data of materiaal", "en": "data or material"},
-    "collaboration": {
-        "nl": "samenwerking of co-auteurschap",
-        "en": "collaboration or co-authoring",
-    },
-    "supervision": {"nl": "begeleiding en mentoring", "en": "supervision and mentoring"},
-    "venue": {"nl": "locatie en faciliteiten", "en": "venue and facilities"},
+    "collaboration": {"nl": "samenwerking of co-auteur", "en": "collaboration or co-author"},
+    "supervision": {"nl": "begeleiding of mentoring", "en": "supervision or mentoring"},
+    "venue": {"nl": "locatie of faciliteiten", "en": "venue or facilities"},
     "speaker": {"nl": "spreker", "en": "speaker"},
     "funding": {"nl": "financieringspartner", "en": "funding partner"},
     "network": {"nl": "netwerk", "en": "network"},

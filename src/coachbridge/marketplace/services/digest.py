@@ -97,7 +97,14 @@ def send_digest(user: Any, *, now: dt.datetime | None = None) -> int:
         body = render_to_string("marketplace/email/digest_message.txt", context)
         html = render_to_string("marketplace/email/digest_message.html", context)
     message = EmailMultiAlternatives(
-        subject=f"[{settings.SITE_NAME}] {subject}", body=body, to=[user.email]
+        subject=f"[{settings.SITE_NAME}] {subject}",
+        body=body,
+        to=[user.email],
+        # one click in the mail program itself (RFC 8058): it POSTs to the same link
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
     message.attach_alternative(html, "text/html")
     with transaction.atomic():

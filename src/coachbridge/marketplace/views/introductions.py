@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from coachbridge.marketplace.access import get_introduction_for_user, get_post_for_user
@@ -91,8 +92,10 @@ def introduction_answer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(introduction)
 
 
+@csrf_exempt  # the mail program's one-click POST has no form token; the link's token is secret
 def digest_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """One click from the e-mail turns the digest off; works without logging in."""
+    """One click from the e-mail (the link, or the mail program's unsubscribe button) turns
+    the digest off; works without logging in."""
     user = digest.user_for_token(token)
     if user is None:
         raise Http404
