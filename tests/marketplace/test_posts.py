@@ -368,6 +368,17 @@ def test_the_meeting_to_link_lists_coming_meetings_soonest_first_then_past_ones(
     assert list(form.fields["meeting"].queryset) == [soon, later, recent, long_ago]
 
 
+def test_the_filters_beyond_search_fold_open_only_when_one_is_set(client_for, member):
+    client = client_for(member)
+    url = reverse("marketplace:post-list")
+
+    plain = client.get(url, {"q": "zaal"}).content.decode()
+    filtered = client.get(url, {"category": "venue"}).content.decode()
+
+    assert '<details class="filters-more">' in plain
+    assert '<details class="filters-more" open>' in filtered
+
+
 def test_own_paused_post_page_can_close_it_and_says_who_sees_it(client_for, member):
     post = PostFactory(author=member, kind="need", status="paused", language="en")
 

@@ -14,3 +14,8 @@ def valid_filters(form: forms.Form) -> dict[str, Any]:
         return {}
     form.is_valid()
     return dict(form.cleaned_data)
+
+
+def filtered_beyond_search(filters: dict[str, Any]) -> bool:
+    """True when a filter other than the search words has a value (the fold stays open)."""
+    return any(value for name, value in filters.items() if name != "q")

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coachbridge.common.filters import valid_filters
+from coachbridge.common.filters import filtered_beyond_search, valid_filters
 from coachbridge.common.pagination import page_of
 from coachbridge.events.access import get_insight_to_reuse
 from coachbridge.marketplace.access import (
@@ -69,7 +69,11 @@ def post_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         template,
-        {"form": form, **page_of(request, browse_posts(**filters), POSTS_PER_PAGE)},
+        {
+            "form": form,
+            "filtered": filtered_beyond_search(filters),
+            **page_of(request, browse_posts(**filters), POSTS_PER_PAGE),
+        },
     )
 
 

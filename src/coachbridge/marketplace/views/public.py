@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from coachbridge.common.filters import valid_filters
+from coachbridge.common.filters import filtered_beyond_search, valid_filters
 from coachbridge.common.pagination import page_of
 from coachbridge.marketplace.access import get_public_post
 from coachbridge.marketplace.forms import BrowseForm
@@ -21,7 +21,11 @@ def public_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "marketplace/public_list.html",
-        {"form": form, **page_of(request, posts, POSTS_PER_PAGE)},
+        {
+            "form": form,
+            "filtered": filtered_beyond_search(filters),
+            **page_of(request, posts, POSTS_PER_PAGE),
+        },
     )
 
 
