@@ -45,8 +45,9 @@ ACCESS = {
     # Token links: anyone holding the token; the token is the secret.
     "events:cafe-wall-public": with_kwargs(PUBLIC, wall),
     "events:cafe-route": with_kwargs(PUBLIC, person),
-    # The QR code on a route card: organisers check the person in, others go to their own page.
+    # The QR code on a route card: organisers check the person in, others see a page without
+    # the person (a lost card must not open their registration).
     "events:cafe-checkin-scan": with_kwargs(
-        ORGANISERS, person, special=(("anonymous", 302), ("member", 302))
+        ORGANISERS, person, special=(("anonymous", 200), ("member", 200))
     ),
 }

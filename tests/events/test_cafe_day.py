@@ -14,6 +14,7 @@ from coachbridge.events.enums import PlanStatus
 from coachbridge.events.models import SeatingPlan
 from coachbridge.events.services.cafe import minutes_left
 from tests.events.test_cafe_setup import organiser_client, url  # noqa: F401 -- shared fixture
+from tests.events.test_harvest import english
 from tests.factories.cafe import make_cafe
 from tests.factories.events import MeetingFactory, RegistrationFactory
 
@@ -104,16 +105,23 @@ def test_qr_on_the_route_card_lets_an_organiser_check_someone_in(organiser_clien
     assert "Checked in at" in organiser_client.get(scan).content.decode()
 
 
-def test_qr_on_the_route_card_sends_anyone_else_to_their_personal_page(client, planned):
+def test_qr_on_the_route_card_shows_anyone_else_nothing_of_the_person(member, planned):
     cafe, people = planned
+    person = people[2]
+    person.organisation = "Geheime Praktijk"
+    person.save()
+    scan = url("cafe-checkin-scan", cafe.meeting, token=person.token)
 
-    response = client.get(url("cafe-checkin-scan", cafe.meeting, token=people[2].token))
-
-    assert response["Location"] == reverse(
-        "events:guest-registration", kwargs={"token": people[2].token}
-    )
-    people[2].refresh_from_db()
-    assert people[2].checked_in_at is None
+    for reader in (english(), english(member)):
+        response = reader.get(scan)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Show this code at the entrance to check in." in html
+        for personal in (person.name, person.email, "Geheime Praktijk", "/my/registration/"):
+            assert personal not in html
+        assert "<form" not in html.split("<main", 1)[1]
+    person.refresh_from_db()
+    assert person.checked_in_at is None
 
 
 def test_token_of_another_meeting_is_not_found(client, planned):
@@ -283,3 +291,22 @@ def test_demo_cafe_has_three_themes_hosted_tables_a_plan_and_everyone_checked_in
         0,
     )
     assert not meeting.registrations.filter(checked_in_at__isnull=True).exists()
+
+
+def test_a_fresh_plan_is_refused_once_a_round_has_begun(organiser_client, planned):  # noqa: F811
+    cafe, _people = planned
+    organiser_client.post(url("cafe-round-next", cafe.meeting))
+    plan = SeatingPlan.objects.get()
+    message = (
+        "The World Café has begun, so a new plan would move people in the round that is "
+        "running. To seat latecomers and no-shows, re-plan the rounds to come on the page of "
+        "the day."
+    )
+
+    setup = organiser_client.get(url("cafe-setup", cafe.meeting)).content.decode()
+    response = organiser_client.post(url("cafe-plan-compute", cafe.meeting), follow=True)
+
+    assert f'action="{url("cafe-plan-compute", cafe.meeting)}"' not in setup
+    assert message in setup
+    assert message in response.content.decode()
+    assert list(SeatingPlan.objects.all()) == [plan]

@@ -248,3 +248,36 @@ def test_rounds_are_named_by_their_number(organiser_client):
 
     assert "<legend>Round 2</legend>" in page
     assert "Impact Meeting #" not in page
+
+
+@pytest.mark.parametrize(
+    ("minutes", "message"),
+    [("0", "A round lasts at least 1 minute."), ("30000", "A round lasts at most 240 minutes.")],
+)
+def test_a_round_lasts_from_one_to_240_minutes(organiser_client, minutes, message):
+    meeting = MeetingFactory()
+    organiser_client.post(url("cafe-setup", meeting))
+    first = meeting.cafe.rounds.get(number=1)
+
+    response = organiser_client.post(
+        url("cafe-rounds", meeting),
+        formset_data("rounds", [{"id": first.pk, "minutes": minutes}], initial=1),
+    )
+
+    html = response.content.decode()
+    assert message in html
+    assert 'min="1" max="240"' in html
+    first.refresh_from_db()
+    assert first.minutes == 20
+
+
+def test_a_table_needs_at_least_one_seat(organiser_client):
+    meeting = MeetingFactory()
+    organiser_client.post(url("cafe-setup", meeting))
+
+    response = organiser_client.post(
+        url("cafe-tables", meeting), formset_data("tables", [{"label": "T1", "capacity": "0"}])
+    )
+
+    assert "A table has at least 1 seat." in response.content.decode()
+    assert not meeting.cafe.tables.exists()

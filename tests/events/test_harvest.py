@@ -357,3 +357,42 @@ def test_the_same_note_sent_twice_is_saved_once(cafe, guest):
         "Meer praktijkonderzoek",
         "Iets anders",
     ]
+
+
+def member_url(cafe):
+    return reverse("events:harvest-add", kwargs={"pk": cafe.meeting.pk})
+
+
+def test_a_member_who_is_not_registered_cannot_add_insights(cafe, member):
+    client = english(member)
+    table = cafe.tables.get(label="T1")
+
+    page = client.get(member_url(cafe)).content.decode()
+    by_member_page = client.post(member_url(cafe), {"table": table.pk, "text": "Ik was er niet"})
+    by_table_link = client.post(table_url(table), {"text": "Ik ook niet"})
+
+    assert "Only people who are registered for this meeting can add insights." in page
+    assert 'name="text"' not in page
+    assert (by_member_page.status_code, by_table_link.status_code) == (403, 403)
+    assert not Insight.objects.exists()
+
+
+def test_a_member_who_cancelled_is_told_so_at_the_table(cafe, member):
+    RegistrationFactory(meeting=cafe.meeting, user=member, status="cancelled")
+    table = cafe.tables.get(label="T1")
+
+    response = english(member).post(table_url(table), {"text": "Toch nog"})
+
+    assert response.status_code == 403
+    assert "Your registration is cancelled, so you cannot add insights." in (
+        response.content.decode()
+    )
+    assert not Insight.objects.exists()
+
+
+def test_an_organiser_adds_insights_without_being_registered(cafe, organiser):
+    table = cafe.tables.get(label="T1")
+
+    english(organiser).post(member_url(cafe), {"table": table.pk, "text": "Van de organisatie"})
+
+    assert list(Insight.objects.values_list("text", "author")) == [("Van de organisatie", None)]

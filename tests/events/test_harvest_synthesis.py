@@ -177,15 +177,34 @@ def test_merge_refuses_a_subtheme_of_another_theme(cafe, organiser):
         merge_subthemes(here, into=there, by=organiser)
 
 
-def test_htmx_move_returns_the_theme_section_with_an_error_when_nothing_is_ticked(cafe, organiser):
+def test_htmx_move_with_nothing_ticked_asks_to_tick_an_insight(cafe, organiser):
     theme = cafe.themes.get(title="Onderzoek")
     url = reverse("events:harvest-move", kwargs={"pk": cafe.meeting.pk, "theme_pk": theme.pk})
 
-    response = english(organiser).post(url, {"to": "", "new_label": "X"}, HTTP_HX_REQUEST="true")
+    response = english(organiser).post(url, {"to": "", "new_label": ""}, HTTP_HX_REQUEST="true")
 
     html = response.content.decode()
     assert html.lstrip().startswith(f'<section id="theme-{theme.pk}"')
-    assert "This field is required." in html
+    assert (
+        '<p class="alert alert-error" role="alert">Tick at least one insight to move.</p>' in html
+    )
+
+
+def test_a_too_long_subtheme_name_is_refused_with_the_limit(cafe, organiser):
+    synthesise(cafe, by=None)
+    subtheme = SubTheme.objects.filter(theme__cafe=cafe).first()
+    url = reverse(
+        "events:harvest-subtheme-rename",
+        kwargs={"pk": cafe.meeting.pk, "subtheme_pk": subtheme.pk},
+    )
+
+    response = english(organiser).post(url, {"label": "x" * 151}, HTTP_HX_REQUEST="true")
+
+    assert (
+        "The name of a sub-theme can have at most 150 characters. This one has 151."
+        in response.content.decode()
+    )
+    assert SubTheme.objects.get(pk=subtheme.pk).label == subtheme.label
 
 
 def test_synthesis_page_renames_by_post_and_shows_highlights(cafe, organiser):

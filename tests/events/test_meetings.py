@@ -6,15 +6,23 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from coachbridge.events.enums import MeetingStatus, RegistrationStatus
 from coachbridge.events.models import CalendarFeed, Meeting, MeetingSeries, Registration
-from coachbridge.events.services.meetings import series_dates, sync_series
+from coachbridge.events.services.meetings import (
+    LINK_EMAILS_PER_HOUR,
+    SERIES_MAX_NEW_DATES,
+    series_dates,
+    sync_series,
+    too_many_new_dates,
+)
+from tests.events.test_harvest import english
 from tests.factories.accounts import ProfileFactory
 from tests.factories.events import MeetingFactory, RegistrationFactory
 
@@ -78,24 +86,32 @@ def test_closed_registration_refuses(client_for, member):
     assert not meeting.registrations.exists()
 
 
-def test_guest_registers_gets_personal_link_and_can_cancel(client):
+def test_guest_registers_gets_personal_link_by_email_and_can_cancel(client):
     meeting = MeetingFactory(title="Leercafé")
 
-    response = client.post(
-        reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST
-    )
+    response = client.post(guest_form(meeting), GUEST)
 
     registration = Registration.objects.get(email="gerda@example.org")
     assert registration.user is None
-    assert response["Location"] == reverse(
-        "events:guest-registration", kwargs={"token": registration.token}
-    )
+    assert response["Location"] == meeting.get_absolute_url()
     assert mail.outbox[0].to == ["gerda@example.org"]
     assert "Leercafé" in mail.outbox[0].subject
     assert registration.token in mail.outbox[0].body
-    client.post(response["Location"], {"action": "cancel"})
+    client.post(personal_page(registration), {"action": "cancel"})
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
+
+
+def guest_form(meeting):
+    return reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk})
+
+
+def personal_page(registration):
+    return reverse("events:guest-registration", kwargs={"token": registration.token})
+
+
+def flashed(response):
+    return [str(message) for message in response.context["messages"]]
 
 
 def test_guest_email_is_in_the_language_of_the_page(client):
@@ -107,18 +123,87 @@ def test_guest_email_is_in_the_language_of_the_page(client):
     assert mail.outbox[0].subject.endswith(f"You are registered: {meeting.title}")
 
 
-def test_duplicate_guest_is_refused_and_form_keeps_what_was_typed(client):
-    meeting = MeetingFactory()
-    RegistrationFactory(meeting=meeting, email="gerda@example.org")
-
-    response = client.post(
-        reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST
+def test_the_guest_form_answers_the_same_for_a_known_address(member):
+    meeting = MeetingFactory(title="Leercafé")
+    known = RegistrationFactory(
+        meeting=meeting, user=member, name="Mila Lid", email="mila@example.org", language="en"
     )
 
-    html = response.content.decode()
-    assert "al aangemeld" in html
-    assert 'value="Gerda Gast"' in html
+    new_answer = english().post(
+        guest_form(meeting), {**GUEST, "email": "nieuw@example.org"}, follow=True
+    )
+    known_answer = english().post(
+        guest_form(meeting), {**GUEST, "email": "Mila@example.org"}, follow=True
+    )
+
+    assert new_answer.redirect_chain == known_answer.redirect_chain
+    assert flashed(new_answer) == [
+        "Thank you! Check your e-mail: we sent your personal link to nieuw@example.org."
+    ]
+    assert flashed(known_answer) == [
+        "Thank you! Check your e-mail: we sent your personal link to Mila@example.org."
+    ]
+    assert "already" not in known_answer.content.decode()
+    known_before = (known.name, known.user_id, known.token, known.status)
+    known.refresh_from_db()
+    assert (known.name, known.user_id, known.token, known.status) == known_before
+    assert meeting.registrations.count() == 2
+    link_mail = mail.outbox[-1]
+    assert link_mail.to == ["mila@example.org"]
+    assert link_mail.subject.endswith("Your personal link: Leercafé")
+    assert "This address already has a registration for this meeting" in link_mail.body
+    assert f"/my/registration/{known.token}/" in link_mail.body
+
+
+@pytest.mark.usefixtures("locmem_cache")
+def test_a_known_address_gets_its_link_again_a_few_times_an_hour_at_most():
+    meeting = MeetingFactory()
+    known = RegistrationFactory(meeting=meeting, email="gerda@example.org")
+
+    for _ in range(LINK_EMAILS_PER_HOUR + 2):
+        english().post(guest_form(meeting), GUEST)
+
+    assert len(mail.outbox) == LINK_EMAILS_PER_HOUR
+    assert all(known.token in message.body for message in mail.outbox)
+
+
+def test_a_guest_who_cancelled_can_register_again(client):
+    meeting = MeetingFactory()
+    client.post(guest_form(meeting), GUEST)
+    registration = Registration.objects.get()
+    old_link = personal_page(registration)
+    client.post(old_link, {"action": "cancel"})
+
+    client.post(guest_form(meeting), {**GUEST, "organisation": "Lectoraat Y"})
+
+    registration.refresh_from_db()
+    assert (registration.status, registration.organisation) == (
+        RegistrationStatus.REGISTERED,
+        "Lectoraat Y",
+    )
     assert meeting.registrations.count() == 1
+    assert client.get(old_link).status_code == 404  # the old e-mail's link stays cancelled
+    assert registration.token in mail.outbox[-1].body
+
+
+def test_a_member_takes_over_a_guest_registration_with_their_address(client, client_for, coach):
+    meeting = MeetingFactory(capacity=1)
+    client.post(guest_form(meeting), {**GUEST, "email": coach.email.upper()})
+    guest = meeting.registrations.get()
+
+    response = client_for(coach).post(
+        reverse("events:meeting-register", kwargs={"pk": meeting.pk}), follow=True
+    )
+
+    registration = meeting.registrations.get()
+    assert registration.pk == guest.pk  # the meeting is full: the member keeps this place
+    assert (registration.user, registration.name, registration.email) == (
+        coach,
+        coach.profile.display_name,
+        coach.email,
+    )
+    assert registration.token != guest.token
+    assert response.context["own_registration"] == registration
 
 
 def test_unknown_personal_link_is_a_plain_404(client):
@@ -420,10 +505,8 @@ def test_a_guest_gets_the_video_link_after_registering(client):
     meeting = MeetingFactory(place="", online_url="https://video.example.org/geheim")
 
     before = client.get(meeting.get_absolute_url()).content.decode()
-    response = client.post(
-        reverse("events:meeting-register-guest", kwargs={"pk": meeting.pk}), GUEST
-    )
-    own_page = client.get(response["Location"]).content.decode()
+    client.post(guest_form(meeting), GUEST)
+    own_page = client.get(personal_page(Registration.objects.get())).content.decode()
 
     assert "video.example.org" not in before
     assert "https://video.example.org/geheim" in mail.outbox[0].body
@@ -460,3 +543,162 @@ def test_the_dashboard_lists_the_members_own_coming_meetings(client_for, coach, 
     assert reverse("events:meeting-list") in page
     assert reverse("research:study-list") in page
     assert "Someone else&#x27;s" in others and "First" not in others
+
+
+def series_form(**fields):
+    return {
+        "title": "Reeks",
+        "frequency": "weekly",
+        "interval": "1",
+        "first_date": "2030-01-07",
+        "start_time": "16:00",
+        "duration_minutes": "90",
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("interval", "Fill in 1 or more: 1 is every week or month, 2 is every other one."),
+        ("duration_minutes", "A meeting lasts at least 1 minute."),
+        ("capacity", "Fill in 1 or more places, or leave it empty for no limit."),
+    ],
+)
+def test_series_form_refuses_zero_and_saves_nothing(organiser, field, message):
+    response = english(organiser).post(
+        reverse("events:series-create"), series_form(last_date="2030-02-10", **{field: "0"})
+    )
+
+    assert message in response.content.decode()
+    assert not MeetingSeries.objects.exists()
+    assert not Meeting.objects.exists()
+
+
+def test_the_model_refuses_an_interval_of_zero():
+    series = make_series(interval=0)
+
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        series.full_clean()
+
+    assert error.value.message_dict["interval"] == [
+        "Fill in 1 or more: 1 is every week or month, 2 is every other one."
+    ]
+
+
+def test_an_old_series_with_interval_zero_repeats_every_week_instead_of_hanging():
+    series = make_series(
+        frequency="weekly",
+        interval=0,  # saved before the form refused it
+        first_date=dt.date(2030, 1, 7),
+        last_date=dt.date(2030, 1, 27),
+    )
+
+    assert not too_many_new_dates(series)  # without the guard: the first date for ever
+    assert [day.isoformat() for day in series_dates(series)] == [
+        "2030-01-07",
+        "2030-01-14",
+        "2030-01-21",
+    ]
+
+
+def test_a_series_without_an_upper_bound_is_refused_with_what_to_change(organiser):
+    response = english(organiser).post(
+        reverse("events:series-create"),
+        series_form(first_date="2026-01-01", last_date="2099-12-31"),
+    )
+
+    assert (
+        "This series would add more than 60 meetings at once. Choose a last date closer to the "
+        "first date, or repeat less often (for example every 2 weeks)."
+    ) in response.content.decode()
+    assert not MeetingSeries.objects.exists()
+    assert not Meeting.objects.exists()
+
+
+@pytest.mark.parametrize(("weeks", "saved"), [(SERIES_MAX_NEW_DATES, True), (61, False)])
+def test_a_series_adds_at_most_sixty_meetings_at_once(organiser, weeks, saved):
+    first = dt.date(2030, 1, 7)
+    last = first + dt.timedelta(weeks=weeks - 1)
+
+    english(organiser).post(
+        reverse("events:series-create"),
+        series_form(first_date=first.isoformat(), last_date=last.isoformat()),
+    )
+
+    assert Meeting.objects.count() == (weeks if saved else 0)
+
+
+def test_a_series_that_grew_over_time_can_still_be_changed(organiser):
+    series = make_series(
+        frequency="weekly", first_date=timezone.localdate() - dt.timedelta(weeks=60), last_date=None
+    )
+    sync_series(series, by=organiser)
+    count = series.meetings.count()
+
+    response = english(organiser).post(
+        reverse("events:series-detail", kwargs={"series_pk": series.pk}),
+        series_form(title="Nieuwe naam", first_date=series.first_date.isoformat()),
+    )
+
+    series.refresh_from_db()
+    assert response.status_code == 302
+    assert series.title == "Nieuwe naam"
+    assert count > SERIES_MAX_NEW_DATES
+    assert series.meetings.count() == count
+
+
+def test_the_series_form_shows_its_dates_in_dutch_as_the_date_picker_reads_them(
+    client_for, organiser
+):
+    series = make_series()
+
+    page = (
+        client_for(organiser)
+        .get(reverse("events:series-detail", kwargs={"series_pk": series.pk}))
+        .content.decode()
+    )
+
+    assert 'name="first_date" value="2030-01-10"' in page
+    assert 'name="last_date" value="2030-06-30"' in page
+
+
+def test_meeting_form_refuses_zero_places(organiser):
+    response = english(organiser).post(
+        reverse("events:meeting-create"),
+        {
+            "title": "Nieuwe sessie",
+            "starts_at": "2030-05-01T14:00",
+            "ends_at": "2030-05-01T16:00",
+            "status": "draft",
+            "capacity": "0",
+        },
+    )
+
+    html = response.content.decode()
+    assert "Fill in 1 or more places, or leave it empty for no limit." in html
+    assert re.search(r'<input type="number" name="capacity" value="0" min="1"', html)
+    assert not Meeting.objects.exists()
+
+
+def test_attendance_csv_neutralises_spreadsheet_formulas(client_for, organiser):
+    meeting = MeetingFactory()
+    RegistrationFactory(
+        meeting=meeting, name='=HYPERLINK("https://evil.example","klik")', organisation="@SUM(1+1)"
+    )
+    RegistrationFactory(meeting=meeting, name="+31 6 1234", organisation="-2+3")
+    RegistrationFactory(meeting=meeting, name="\tTab", organisation="\rReturn")
+    RegistrationFactory(meeting=meeting, name="Zoë", organisation="Praktijk = goed")
+
+    response = client_for(organiser).get(
+        reverse("events:meeting-attendees-csv", kwargs={"pk": meeting.pk})
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    cells = {(row[0], row[3]) for row in rows[1:]}
+    assert cells == {
+        ("'\tTab", "'\rReturn"),
+        ("'+31 6 1234", "'-2+3"),
+        ('\'=HYPERLINK("https://evil.example","klik")', "'@SUM(1+1)"),
+        ("Zoë", "Praktijk = goed"),
+    }

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from docx import Document
 
 from coachbridge.common.models import ActivityLog
@@ -61,6 +61,18 @@ def test_generated_report_has_the_structure_of_the_seed_report(report, cafe):
         labels = theme.subthemes.values_list("label", flat=True)
         assert all(f"“{label}”" in report.theme_texts[f"theme-{theme.pk}"] for label in labels)
     assert report.visibility == ReportVisibility.DRAFT
+
+
+def test_the_introduction_counts_the_same_people_in_total_and_per_role(cafe):
+    meeting = cafe.meeting
+    for role in ("coach", "coach", "researcher", "psychologist"):
+        RegistrationFactory(meeting=meeting, role=role)
+    meeting.registrations.filter(role="researcher").update(checked_in_at=timezone.now())
+
+    with translation.override("en"):
+        report = generate_report(meeting, by=None)
+
+    assert "2 people took part (researcher: 2)." in report.introduction
 
 
 def test_report_page_shows_sections_highlights_and_appendix_without_authors(

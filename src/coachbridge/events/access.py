@@ -25,7 +25,8 @@ def get_meeting_for_user(request: HttpRequest, pk: int) -> Meeting:
 
 
 def get_meeting_to_manage(request: HttpRequest, pk: int) -> Meeting:
-    """A meeting the user organises: 404 when it does not exist, 403 for non-organisers."""
+    """A meeting for a user with the organiser role, whoever made it: organisers run all
+    meetings as one team. 404 when it does not exist, 403 for everyone else."""
     meeting = get_object_or_404(Meeting, pk=pk)
     if not can_manage(request.user):
         raise PermissionDenied
@@ -45,7 +46,8 @@ def get_registration_by_token(token: str) -> Registration:
 
 
 def get_cafe_to_manage(request: HttpRequest, pk: int) -> Cafe:
-    """The café of a meeting the user organises: 403 for others, 404 before it is set up."""
+    """The café of a meeting, for organisers (see above): 403 for others, 404 before it is
+    set up."""
     meeting = get_meeting_to_manage(request, pk)
     cafe = Cafe.objects.filter(meeting=meeting).select_related("meeting").first()
     if cafe is None:

@@ -9,8 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.enums import RoleCode
 from coachbridge.events.models import Meeting, MeetingSeries
+from coachbridge.events.services.meetings import SERIES_MAX_NEW_DATES, too_many_new_dates
 
+# The browser's date pickers take ISO dates only: a date in the Dutch format stays empty.
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def hint_range(field: forms.Field, low: int, high: int | None = None) -> None:
+    """The range the browser's number input allows. The model's validators check it on the
+    server with their own messages (a form field's min_value would answer first, in general
+    words)."""
+    field.widget.attrs["min"] = low
+    if high is not None:
+        field.widget.attrs["max"] = high
 
 
 class MeetingForm(forms.ModelForm):
@@ -30,6 +42,10 @@ class MeetingForm(forms.ModelForm):
             "registration_open",
         ]
         widgets = {"starts_at": DATETIME_WIDGET, "ends_at": DATETIME_WIDGET}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        hint_range(self.fields["capacity"], 1)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -71,8 +87,8 @@ class SeriesForm(forms.ModelForm):
             "capacity",
         ]
         widgets = {
-            "first_date": forms.DateInput(attrs={"type": "date"}),
-            "last_date": forms.DateInput(attrs={"type": "date"}),
+            "first_date": DATE_WIDGET,
+            "last_date": DATE_WIDGET,
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
@@ -80,6 +96,8 @@ class SeriesForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["skip_dates_text"].initial = "\n".join(self.instance.skip_dates)
+        for name in ("interval", "duration_minutes", "capacity"):
+            hint_range(self.fields[name], 1)
 
     def clean_skip_dates_text(self) -> list[str]:
         dates = []
@@ -100,7 +118,28 @@ class SeriesForm(forms.ModelForm):
         first, last = data.get("first_date"), data.get("last_date")
         if first and last and last < first:
             self.add_error("last_date", _("The last date must be on or after the first date."))
+        elif data.get("frequency") and first and too_many_new_dates(self._planned(data)):
+            self.add_error(
+                None,
+                _(
+                    "This series would add more than %(max)d meetings at once. Choose a last "
+                    "date closer to the first date, or repeat less often (for example every 2 "
+                    "weeks)."
+                )
+                % {"max": SERIES_MAX_NEW_DATES},
+            )
         return data
+
+    def _planned(self, data: dict[str, Any]) -> MeetingSeries:
+        """The series as it would be saved, to count its dates before it is."""
+        return MeetingSeries(
+            pk=self.instance.pk,
+            frequency=data["frequency"],
+            interval=data.get("interval"),
+            first_date=data["first_date"],
+            last_date=data.get("last_date"),
+            skip_dates=data.get("skip_dates_text") or [],
+        )
 
     def save(self, commit: bool = True) -> MeetingSeries:
         self.instance.skip_dates = self.cleaned_data["skip_dates_text"]

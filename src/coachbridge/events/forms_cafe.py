@@ -8,7 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coachbridge.events.forms import hint_range
 from coachbridge.events.models import Cafe, CafeRound, CafeTable, CafeTheme
+from coachbridge.events.models.cafe import ROUND_MINUTES_MAX
 
 
 class CafeRulesForm(forms.ModelForm):
@@ -41,8 +43,7 @@ class TableForm(forms.ModelForm):
             status="registered"
         ).order_by("name")
         self.fields["host"].label_from_instance = lambda r: f"{r.name} ({r.get_role_display()})"
-        self.fields["capacity"].min_value = 1
-        self.fields["capacity"].widget.attrs["min"] = 1
+        hint_range(self.fields["capacity"], 1)
 
 
 class BaseTableFormSet(forms.BaseModelFormSet):
@@ -76,17 +77,21 @@ class BaseTableFormSet(forms.BaseModelFormSet):
                 hosts[host.pk] = label
 
 
+class RoundForm(forms.ModelForm):
+    class Meta:
+        model = CafeRound
+        fields = ["minutes"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        hint_range(self.fields["minutes"], 1, ROUND_MINUTES_MAX)
+
+
 TableFormSet = forms.modelformset_factory(
     CafeTable, form=TableForm, formset=BaseTableFormSet, extra=1, can_delete=True
 )
 ThemeFormSet = forms.modelformset_factory(CafeTheme, form=ThemeForm, extra=1, can_delete=True)
-RoundFormSet = forms.modelformset_factory(
-    CafeRound,
-    fields=["minutes"],
-    extra=1,
-    can_delete=True,
-    widgets={"minutes": forms.NumberInput(attrs={"min": 1, "max": 240})},
-)
+RoundFormSet = forms.modelformset_factory(CafeRound, form=RoundForm, extra=1, can_delete=True)
 
 
 class GroupForm(forms.Form):

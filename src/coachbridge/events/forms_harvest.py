@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from coachbridge.events.enums import ReportVisibility
 from coachbridge.events.models import CafeTable, CafeTheme, Insight, SubTheme
 from coachbridge.events.models.harvest import INSIGHT_MAX_LENGTH
+from coachbridge.events.services.harvest import SUBTHEME_LABEL_MAX
 
 
 class InsightForm(forms.Form):
@@ -54,8 +55,21 @@ class InsightForm(forms.Form):
         return data
 
 
+SUBTHEME_NAME_ERRORS = {
+    "required": _("Give the sub-theme a name."),
+    "max_length": _(
+        "The name of a sub-theme can have at most %(limit_value)d characters. "
+        "This one has %(show_value)d."
+    ),
+}
+
+
 class SubThemeRenameForm(forms.Form):
-    label = forms.CharField(label=_("Name of the sub-theme"), max_length=150)
+    label = forms.CharField(
+        label=_("Name of the sub-theme"),
+        max_length=SUBTHEME_LABEL_MAX,
+        error_messages=SUBTHEME_NAME_ERRORS,
+    )
 
 
 class SubThemeMergeForm(forms.Form):
@@ -70,7 +84,10 @@ class MoveInsightsForm(forms.Form):
     """Move chosen insights of one theme to a sub-theme, or to a new one (a split)."""
 
     insights = forms.ModelMultipleChoiceField(
-        label=_("Insights"), queryset=Insight.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Insights"),
+        queryset=Insight.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one insight to move.")},
     )
     to = forms.ModelChoiceField(
         label=_("Move to"),
@@ -79,7 +96,10 @@ class MoveInsightsForm(forms.Form):
         empty_label=_("A new sub-theme"),
     )
     new_label = forms.CharField(
-        label=_("Name of the new sub-theme"), max_length=150, required=False
+        label=_("Name of the new sub-theme"),
+        max_length=SUBTHEME_LABEL_MAX,
+        required=False,
+        error_messages=SUBTHEME_NAME_ERRORS,
     )
 
     def __init__(self, *args: Any, theme: CafeTheme, **kwargs: Any) -> None:
@@ -90,6 +110,8 @@ class MoveInsightsForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if not data.get("insights"):  # one thing at a time: first tick, then say where to
+            return data
         if not data.get("to") and not (data.get("new_label") or "").strip():
             self.add_error("new_label", _("Give the new sub-theme a name, or choose one."))
         return data

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.events.enums import PlanStatus
 from coachbridge.events.models.meeting import Meeting, Registration, new_token
+
+ROUND_MINUTES_MAX = 240
 
 
 class Cafe(models.Model):
@@ -66,7 +69,11 @@ class CafeTable(models.Model):
         on_delete=models.SET_NULL,
         related_name="tables",
     )
-    capacity = models.PositiveSmallIntegerField(_("seats"), default=5)
+    capacity = models.PositiveSmallIntegerField(
+        _("seats"),
+        default=5,
+        validators=[MinValueValidator(1, _("A table has at least 1 seat."))],
+    )
     host = models.ForeignKey(
         Registration,
         verbose_name=_("host"),
@@ -97,7 +104,16 @@ class CafeTable(models.Model):
 class CafeRound(models.Model):
     cafe = models.ForeignKey(Cafe, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField(_("round"))
-    minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=20)
+    minutes = models.PositiveSmallIntegerField(
+        _("length in minutes"),
+        default=20,
+        validators=[
+            MinValueValidator(1, _("A round lasts at least 1 minute.")),
+            MaxValueValidator(
+                ROUND_MINUTES_MAX, _("A round lasts at most %(limit_value)d minutes.")
+            ),
+        ],
+    )
 
     class Meta:
         ordering = ["number"]

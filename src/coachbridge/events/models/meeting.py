@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,21 +19,40 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+AT_LEAST_ONE_PLACE = MinValueValidator(
+    1, _("Fill in 1 or more places, or leave it empty for no limit.")
+)
+
+
 class MeetingSeries(models.Model):
     """A recurring meeting, e.g. every second Thursday of the month, with dates left out."""
 
     title = models.CharField(_("title"), max_length=150)
     frequency = models.CharField(_("repeats"), max_length=20, choices=Frequency.choices)
-    interval = models.PositiveSmallIntegerField(_("every how many"), default=1)
+    interval = models.PositiveSmallIntegerField(
+        _("every how many"),
+        default=1,
+        validators=[
+            MinValueValidator(
+                1, _("Fill in 1 or more: 1 is every week or month, 2 is every other one.")
+            )
+        ],
+    )
     first_date = models.DateField(_("first date"))
     last_date = models.DateField(_("last date"), null=True, blank=True)
     start_time = models.TimeField(_("start time"))
-    duration_minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=120)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("length in minutes"),
+        default=120,
+        validators=[MinValueValidator(1, _("A meeting lasts at least 1 minute."))],
+    )
     skip_dates = models.JSONField(_("dates left out"), default=list, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, validators=[AT_LEAST_ONE_PLACE]
+    )
     organiser = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -55,7 +75,11 @@ class Meeting(models.Model):
     online_url = models.URLField(_("online link"), blank=True)
     description = models.TextField(_("description"), blank=True)
     capacity = models.PositiveIntegerField(
-        _("places"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
+        validators=[AT_LEAST_ONE_PLACE],
     )
     status = models.CharField(
         _("status"), max_length=12, choices=MeetingStatus.choices, default=MeetingStatus.DRAFT

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from dateutil import rrule
@@ -20,10 +21,15 @@ from django.utils.translation import gettext as _
 from coachbridge.accounts.models import User
 from coachbridge.common.activity import log_action
 from coachbridge.common.emails import queue_email
+from coachbridge.common.ratelimit import over_limit
 from coachbridge.events.enums import Frequency, MeetingStatus, RegistrationStatus
 from coachbridge.events.models import Meeting, MeetingSeries, Registration
+from coachbridge.events.models.meeting import new_token
 
+LINK_EMAILS_PER_HOUR = 3
 SERIES_HORIZON_DAYS = 366
+# One save of a series adds at most this many meetings: weekly for a year fits.
+SERIES_MAX_NEW_DATES = 60
 
 
 class MeetingError(Exception):
@@ -106,14 +112,23 @@ def _check_open(meeting: Meeting) -> None:
 
 
 def register_member(meeting: Meeting, *, user: User) -> Registration:
-    """One click: the member's name, first role and organisation come from the profile."""
+    """One click: the member's name, first role and organisation come from the profile. A guest
+    registration with the member's address becomes theirs."""
     profile = getattr(user, "profile", None)
-    existing = meeting.registrations.filter(user=user).first()
-    if existing and existing.status == RegistrationStatus.REGISTERED:
+    existing = meeting.registrations.filter(user=user).first() or _guest_with_address(
+        meeting, user.email
+    )
+    if (
+        existing
+        and existing.user_id == user.pk
+        and existing.status == RegistrationStatus.REGISTERED
+    ):
         return existing
-    _check_open(meeting)
+    if existing is None or existing.status != RegistrationStatus.REGISTERED:
+        _check_open(meeting)  # a guest registration taken over keeps its place
     role = profile.roles.order_by("id").first() if profile else None
     fields = {
+        "user": user,
         "name": profile.display_name if profile else user.email,
         "email": user.email,
         "role": role.code if role else "other",
@@ -123,33 +138,65 @@ def register_member(meeting: Meeting, *, user: User) -> Registration:
     }
     with transaction.atomic():
         if existing:
+            taken_over = existing.is_guest
+            if taken_over:
+                # Whoever typed this address in the guest form may hold the old link.
+                existing.token = new_token()
             for field, value in fields.items():
                 setattr(existing, field, value)
             existing.save()
             registration = existing
         else:
-            registration = _create_registration(meeting, user=user, **fields)
-        log_action("meeting.registered", actor=user, obj=registration)
+            taken_over = False
+            registration = _create_registration(meeting, **fields)
+        log_action("meeting.registered", actor=user, obj=registration, took_over_guest=taken_over)
     return registration
+
+
+def _guest_with_address(meeting: Meeting, email: str) -> Registration | None:
+    return meeting.registrations.filter(user=None, email__iexact=email).first()
 
 
 def register_guest(
     meeting: Meeting, *, name: str, email: str, role: str, organisation: str, language: str
 ) -> Registration:
-    """A guest without an account; they get a personal link by e-mail."""
+    """A guest without an account; the personal link goes by e-mail only.
+
+    The answer is the same whether or not the address is registered already, so the form tells
+    nobody who comes: a known address gets its own link again, and a guest who cancelled is
+    registered again.
+    """
     _check_open(meeting)
+    email = email.strip().lower()
+    existing = meeting.registrations.filter(email__iexact=email).first()
+    if existing is not None and not (
+        existing.is_guest and existing.status == RegistrationStatus.CANCELLED
+    ):
+        _send_link_again(existing)
+        return existing
+    fields = {
+        "name": name.strip(),
+        "email": email,
+        "role": role,
+        "organisation": organisation.strip(),
+        "language": language,
+    }
     with transaction.atomic():
-        registration = _create_registration(
-            meeting,
-            user=None,
-            name=name.strip(),
-            email=email.strip().lower(),
-            role=role,
-            organisation=organisation.strip(),
-            language=language,
-        )
-        log_action("meeting.guest_registered", obj=registration)
+        if existing is None:
+            registration = _create_registration(meeting, user=None, **fields)
+        else:
+            registration = _reopen(existing, **fields)
+        log_action("meeting.guest_registered", obj=registration, reopened=existing is not None)
     send_registration_email(registration)
+    return registration
+
+
+def _reopen(registration: Registration, **fields: Any) -> Registration:
+    for name, value in fields.items():
+        setattr(registration, name, value)
+    registration.status = RegistrationStatus.REGISTERED
+    registration.token = new_token()  # the link in the old e-mail stays cancelled
+    registration.save()
     return registration
 
 
@@ -197,6 +244,17 @@ def send_registration_email(registration: Registration) -> None:
     _send(registration, "registered", {})
 
 
+def _send_link_again(registration: Registration) -> None:
+    """The personal link once more, to the registration's own address. A few an hour at most,
+    so the guest form cannot fill someone's inbox."""
+    key = f"registration-link:{registration.pk}"
+    if over_limit([(key, LINK_EMAILS_PER_HOUR)], window_seconds=3600):
+        return
+    meeting_link = f"{settings.SITE_URL}{registration.meeting.get_absolute_url()}"
+    _send(registration, "link_again", {"meeting_link": meeting_link})
+    log_action("meeting.registration_link_sent", obj=registration)
+
+
 def send_reminders(meeting: Meeting, *, by: User) -> int:
     """Remind everyone who is registered; returns how many e-mails were queued."""
     registrations = list(active_registrations(meeting))
@@ -233,26 +291,45 @@ def attendance_rows(meeting: Meeting) -> list[dict[str, str]]:
 
 def series_dates(series: MeetingSeries, *, today: dt.date | None = None) -> list[dt.date]:
     """The dates of a series: its rule, minus the dates left out, up to a year ahead."""
+    return list(_rule_dates(series, today=today))
+
+
+def _rule_dates(series: MeetingSeries, *, today: dt.date | None = None) -> Iterator[dt.date]:
     today = today or timezone.localdate()
     until = series.last_date or max(series.first_date, today) + dt.timedelta(SERIES_HORIZON_DAYS)
     start = dt.datetime.combine(series.first_date, dt.time())
+    # An interval of 0 would make the rule repeat the first date for ever.
+    interval = series.interval or 1
     if series.frequency == Frequency.WEEKLY:
-        rule = rrule.rrule(
-            rrule.WEEKLY, interval=series.interval, dtstart=start, until=_end_of(until)
-        )
+        rule = rrule.rrule(rrule.WEEKLY, interval=interval, dtstart=start, until=_end_of(until))
     else:
         # The same weekday as the first date, and the same week of the month (e.g. 2nd Thursday).
         week_of_month = (series.first_date.day - 1) // 7 + 1
         weekday = rrule.weekdays[series.first_date.weekday()](week_of_month)
         rule = rrule.rrule(
             rrule.MONTHLY,
-            interval=series.interval,
+            interval=interval,
             byweekday=weekday,
             dtstart=start,
             until=_end_of(until),
         )
     skipped = {dt.date.fromisoformat(day) for day in series.skip_dates}
-    return [moment.date() for moment in rule if moment.date() not in skipped]
+    return (moment.date() for moment in rule if moment.date() not in skipped)
+
+
+def too_many_new_dates(series: MeetingSeries) -> bool:
+    """True when saving `series` would add more than SERIES_MAX_NEW_DATES meetings. Stops
+    counting there, so a last date far ahead costs no time."""
+    existing = _meeting_dates(series) if series.pk else set()
+    new = (day for day in _rule_dates(series) if day not in existing)
+    return sum(1 for _day in islice(new, SERIES_MAX_NEW_DATES + 1)) > SERIES_MAX_NEW_DATES
+
+
+def _meeting_dates(series: MeetingSeries) -> set[dt.date]:
+    return {
+        timezone.localtime(starts_at).date()
+        for starts_at in series.meetings.values_list("starts_at", flat=True)
+    }
 
 
 def _end_of(day: dt.date) -> dt.datetime:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
@@ -20,7 +21,15 @@ from coachbridge.accounts.enums import RoleCode
 from coachbridge.accounts.models import User
 from coachbridge.common.activity import log_action
 from coachbridge.events.enums import RegistrationStatus, ReportVisibility
-from coachbridge.events.models import Cafe, CafeTheme, Insight, Meeting, Report, SubTheme
+from coachbridge.events.models import (
+    Cafe,
+    CafeTheme,
+    Insight,
+    Meeting,
+    Registration,
+    Report,
+    SubTheme,
+)
 
 SECTIONS_FIXED = ["title", "introduction", "marketplace", "closing"]
 
@@ -139,10 +148,14 @@ def theme_parts(report: Report) -> list[ThemePart]:
 # --- Writing -----------------------------------------------------------------------------------
 
 
-def _role_counts(meeting: Meeting) -> str:
+def _took_part(meeting: Meeting) -> QuerySet[Registration]:
+    """Those checked in, when check-in was used; else everyone still registered."""
     registrations = meeting.registrations.filter(status=RegistrationStatus.REGISTERED)
     checked_in = registrations.filter(checked_in_at__isnull=False)
-    people = checked_in if checked_in.exists() else registrations
+    return checked_in if checked_in.exists() else registrations
+
+
+def _role_counts(people: QuerySet[Registration]) -> str:
     counts: dict[str, int] = {}
     for role in people.values_list("role", flat=True):
         counts[role] = counts.get(role, 0) + 1
@@ -155,7 +168,8 @@ def _role_counts(meeting: Meeting) -> str:
 
 def draft_introduction(meeting: Meeting, themes: list[CafeTheme]) -> str:
     day = formats.date_format(timezone.localtime(meeting.starts_at), "j F Y")
-    people = meeting.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+    took_part = _took_part(meeting)
+    people = took_part.count()
     text = (
         _("On %(day)s the meeting “%(title)s” took place.") % {"day": day, "title": meeting.title}
         if not meeting.place
@@ -167,7 +181,7 @@ def draft_introduction(meeting: Meeting, themes: list[CafeTheme]) -> str:
             "%(count)d person took part (%(roles)s).",
             "%(count)d people took part (%(roles)s).",
             people,
-        ) % {"count": people, "roles": _role_counts(meeting)}
+        ) % {"count": people, "roles": _role_counts(took_part)}
     if themes:
         listed = "; ".join(f"{number}) {theme.title}" for number, theme in enumerate(themes, 1))
         text += " " + ngettext(

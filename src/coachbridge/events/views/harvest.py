@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,12 +13,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coachbridge.accounts.models import User
 from coachbridge.events.access import (
+    can_manage,
     get_cafe_to_manage,
     get_meeting_for_user,
     get_meeting_to_manage,
     get_registration_by_token,
 )
+from coachbridge.events.enums import RegistrationStatus
 from coachbridge.events.forms_harvest import (
     InsightForm,
     MoveInsightsForm,
@@ -113,7 +117,17 @@ def _add_page(
     template = "events/harvest/insight_add.html"
     if request.htmx and request.method == "POST":
         template += "#add"
-    return render(request, template, context)
+    response = render(request, template, context)
+    if request.method == "POST" and not may_add:
+        response.status_code = 403
+    return response
+
+
+def _member_may_add(user: User, author: Registration | None) -> bool:
+    """Members add insights to a meeting they are registered for; organisers to any meeting."""
+    if can_manage(user):
+        return True
+    return author is not None and author.status == RegistrationStatus.REGISTERED
 
 
 def table_harvest(request: HttpRequest, token: str) -> HttpResponse:
@@ -130,16 +144,11 @@ def table_harvest(request: HttpRequest, token: str) -> HttpResponse:
     cafe = table.cafe
     if request.user.is_authenticated:
         author = services.author_for(cafe, request.user)
-        may_add = True
+        may_add = _member_may_add(request.user, author)
     else:
         author = _remembered(request, cafe)
         may_add = author is not None
-    response = _add_page(
-        request, cafe=cafe, table=table, author=author, link=token, may_add=may_add
-    )
-    if request.method == "POST" and not may_add:
-        response.status_code = 403
-    return response
+    return _add_page(request, cafe=cafe, table=table, author=author, link=token, may_add=may_add)
 
 
 def registration_harvest(request: HttpRequest, token: str) -> HttpResponse:
@@ -176,6 +185,7 @@ def member_harvest(request: HttpRequest, pk: int) -> HttpResponse:
         author=author,
         link=f"member-{request.user.pk}",
         initial_table=services.seat_of(author, cafe) if author else None,
+        may_add=_member_may_add(request.user, author),
     )
 
 
@@ -306,6 +316,10 @@ def _after_change(
     return redirect(f"{url}#theme-{theme_pk}")
 
 
+def _form_errors(form: forms.Form) -> str:
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
+
+
 @login_required
 def synthesis(request: HttpRequest, pk: int) -> HttpResponse:
     cafe = get_cafe_to_manage(request, pk)
@@ -352,12 +366,13 @@ def subtheme_rename(request: HttpRequest, pk: int, subtheme_pk: int) -> HttpResp
     subtheme = get_object_or_404(SubTheme, pk=subtheme_pk, theme__cafe=cafe)
     form = SubThemeRenameForm(request.POST)
     error = ""
-    try:
-        if not form.is_valid():
-            raise HarvestError(_("Give the sub-theme a name."))
-        services.rename_subtheme(subtheme, label=form.cleaned_data["label"], by=request.user)
-    except HarvestError as problem:
-        error = str(problem)
+    if form.is_valid():
+        try:
+            services.rename_subtheme(subtheme, label=form.cleaned_data["label"], by=request.user)
+        except HarvestError as problem:
+            error = str(problem)
+    else:
+        error = _form_errors(form)
     return _after_change(request, meeting, cafe, subtheme.theme_id, error)
 
 
@@ -399,7 +414,7 @@ def move_insights(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
         except HarvestError as problem:
             error = str(problem)
     else:
-        error = " ".join(str(message) for errors in form.errors.values() for message in errors)
+        error = _form_errors(form)
     return _after_change(request, meeting, cafe, theme.pk, error)
 
 

@@ -142,13 +142,19 @@ def register_guest(request: HttpRequest, pk: int) -> HttpResponse:
     form = GuestRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            registration = services.register_guest(
+            services.register_guest(
                 meeting, language=translation.get_language(), **form.cleaned_data
             )
         except MeetingError as error:
             form.add_error(None, str(error))
         else:
-            return redirect("events:guest-registration", token=registration.token)
+            # The same answer for a new and a known address: the link goes by e-mail only.
+            messages.success(
+                request,
+                _("Thank you! Check your e-mail: we sent your personal link to %(email)s.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect(meeting)
     return render(request, "events/guest_form.html", {"form": form, "meeting": meeting})
 
 
@@ -177,6 +183,13 @@ def attendee_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _cell(value: str) -> str:
+    """Text a spreadsheet would run as a formula starts with an apostrophe instead."""
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 @login_required
 def attendee_csv(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_to_manage(request, pk)
@@ -195,7 +208,9 @@ def attendee_csv(request: HttpRequest, pk: int) -> HttpResponse:
             "checked_in": _("Checked in"),
         }
     )
-    writer.writerows(attendance_rows(meeting))
+    writer.writerows(
+        {column: _cell(value) for column, value in row.items()} for row in attendance_rows(meeting)
+    )
     log_action("meeting.attendees_exported", actor=request.user, obj=meeting)
     return response
 

@@ -20,6 +20,7 @@ from coachbridge.events.services.cafe.plans import (
     move_person,
     request_plan,
     request_replan,
+    seats_in_use,
 )
 from coachbridge.events.services.cafe.problem import (
     check_problem,
@@ -60,6 +61,7 @@ __all__ = [
     "request_plan",
     "request_replan",
     "route_of",
+    "seats_in_use",
     "set_checked_in",
     "setup_fingerprint",
     "short_names",

@@ -38,8 +38,21 @@ def current_plan(cafe: Cafe) -> SeatingPlan | None:
     return cafe.plans.filter(status=PlanStatus.READY).order_by("-created", "-pk").first()
 
 
+def seats_in_use(cafe: Cafe) -> bool:
+    """A round has begun with a plan people follow: a fresh plan would seat them anew."""
+    return cafe.current_round >= 1 and current_plan(cafe) is not None
+
+
 def request_plan(cafe: Cafe, *, by: User) -> SeatingPlan:
     """Check the set-up, then compute a new plan for everyone in the background."""
+    if seats_in_use(cafe):
+        raise CafeError(
+            _(
+                "The World Café has begun, so a new plan would move people in the round that "
+                "is running. To seat latecomers and no-shows, re-plan the rounds to come on the "
+                "page of the day."
+            )
+        )
     check_problem(cafe, first_problem(cafe))
     plan = SeatingPlan.objects.create(cafe=cafe, seed=cafe.plans.count() + 1)
     log_action("cafe.plan_requested", actor=by, obj=plan)

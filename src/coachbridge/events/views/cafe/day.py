@@ -119,10 +119,11 @@ def cafe_checkin(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def cafe_checkin_scan(request: HttpRequest, pk: int, token: str) -> HttpResponse:
-    """The QR code on a route card: a check-in page for organisers, else the personal page."""
+    """The QR code on a route card: a check-in page for organisers. Anyone else sees a page
+    without the person or their actions: a lost card must not open someone's registration."""
     cafe, registration = get_registration_for_cafe(pk, token)
     if not can_manage(request.user):
-        return redirect("events:guest-registration", token=token)
+        return render(request, "events/cafe/cafe_card_code.html", {"meeting": cafe.meeting})
     return render(
         request,
         "events/cafe/cafe_checkin_scan.html",

@@ -44,6 +44,7 @@ def cafe_setup(request: HttpRequest, pk: int) -> HttpResponse:
             "apart": [[names.get(p, "?") for p in group] for group in cafe.keep_apart],
             "together": [[names.get(p, "?") for p in group] for group in cafe.keep_together],
             "plan": services.latest_plan(cafe),
+            "seats_in_use": services.seats_in_use(cafe),
         }
     return render(request, "events/cafe/cafe_setup.html", context)
 
