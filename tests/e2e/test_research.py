@@ -25,16 +25,16 @@ pytestmark = E2E
 
 PHONE = {"width": 375, "height": 740}
 TITLE = "Wat merkt de omgeving van mijn loopbaancoachees?"
-# Per colleague: the answer to each "change" item, to each "ripple" item, and the comment.
+# Per colleague: the answer to each "change" item and to each "ripple" item (raters write no
+# words: only averages of three or more are shown, see DESIGN.md).
 # "dk" is "I don't know" and counts as no score: ripple is then the mean of the other two items.
 COLLEAGUES = [
-    ("4", "3", "Ze zegt in vergaderingen eerder wat ze nodig heeft."),
-    ("5", "4", "Hij neemt vaker pauze."),
-    ("4", {"ripple_contact": "2", "ripple_learning": "2", "ripple_tension": "dk"}, ""),
+    ("4", "3"),
+    ("5", "4"),
+    ("4", {"ripple_contact": "2", "ripple_learning": "2", "ripple_tension": "dk"}),
 ]
 CHANGE_MEAN = "4,3"  # (4 + 5 + 4) / 3, with the Dutch decimal comma
 RIPPLE_MEAN = "3,0"  # (3 + 4 + 2) / 3
-PARTNER_COMMENT = "Alleen voor de onderzoeker: thuis is het nog steeds lastig."
 
 
 def watch_policy(page):
@@ -77,7 +77,8 @@ def answer(page, instrument, values, comment=""):
         if isinstance(value, dict):
             value = value[item.code]
         page.check(f"input[name={item.code}][value='{value}']")
-    page.fill("textarea[name=comment]", comment)
+    if comment:
+        page.fill("textarea[name=comment]", comment)
     page.click("form.research-questionnaire button[type=submit]")
 
 
@@ -150,14 +151,15 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
 
     # Each colleague answers in a browser of their own.
     colleagues = raters[:3]
-    for rater, (change, ripple, comment) in zip(colleagues, COLLEAGUES, strict=True):
+    for rater, (change, ripple) in zip(colleagues, COLLEAGUES, strict=True):
         colleague = open_page()
         blocked = watch_policy(colleague)
         link = rater_links[rater.code]
         colleague.goto(link)
         give_consent(colleague, path_of(link))
         colleague.click(f"main a[href='{path_of(link)}questions/']")
-        answer(colleague, NETWORK, {"change": change, "ripple": ripple}, comment)
+        expect(colleague.locator("textarea")).to_have_count(0)
+        answer(colleague, NETWORK, {"change": change, "ripple": ripple})
         expect(colleague.locator(".messages .alert-success")).to_be_visible()
         expect(colleague.locator(f"main a[href='{path_of(link)}questions/']")).to_have_count(0)
         assert blocked() == [], link
@@ -179,7 +181,7 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
     no_sideways_scroll(partner)
     assert violations(partner, partner_blocked) == []
     screenshot(partner, "97-research-partner-questionnaire-phone")
-    answer(partner, NETWORK, "1", PARTNER_COMMENT)
+    answer(partner, NETWORK, "1")
     expect(partner.locator(".messages .alert-success")).to_be_visible()
     no_sideways_scroll(partner)
     partner_rater.refresh_from_db()
@@ -198,7 +200,7 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
     expect(coachee.locator(f"main a[href='{coachee_path}questions/']")).to_have_count(0)
     assert coachee_blocked() == []
 
-    # The study page: the colleagues' averages and comments; the partner's answers stay hidden.
+    # The study page: the colleagues' averages; the partner's answers stay hidden.
     coach.reload()
     expect(coach.locator(f"#coachee-{person.code} form[action$='/end/']")).to_have_count(0)
     colleague_group = coach.locator("section[aria-labelledby=group-colleague]")
@@ -206,11 +208,10 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
     expect(colleague_group.locator("dt").nth(0)).to_have_text(NETWORK.scales[0].name.nl)
     expect(colleague_group.locator("dd").nth(0)).to_contain_text(CHANGE_MEAN)
     expect(colleague_group.locator("dd").nth(1)).to_contain_text(RIPPLE_MEAN)
-    expect(colleague_group.locator("li")).to_have_count(2)  # the comments, the empty one left out
+    expect(colleague_group.locator("li")).to_have_count(0)  # averages only, no words
     partner_group = coach.locator("section[aria-labelledby=group-partner]")
     expect(partner_group.locator("#group-partner")).to_be_visible()
     expect(partner_group.locator("dl, dd, li")).to_have_count(0)
-    expect(coach.locator("main")).not_to_contain_text(PARTNER_COMMENT)
     changes = coach.locator("table:has(#changes-caption) tbody tr")
     expect(changes).to_have_count(len(COACHEE_START.scales))
     expect(changes.first.locator("td").nth(0)).to_have_text("1")  # one coachee answered twice
@@ -232,7 +233,7 @@ def test_a_study_from_start_to_results(  # noqa: PLR0917 -- pytest fixtures
     expect(phone.locator("#own-heading")).to_be_visible()
     expect(phone.locator("section[aria-labelledby=group-colleague] dd")).to_have_count(2)
     expect(phone.locator("section[aria-labelledby=group-partner] dl")).to_have_count(0)
-    expect(phone.locator("main")).not_to_contain_text(PARTNER_COMMENT)
+    expect(phone.locator("section[aria-labelledby=group-colleague] li")).to_have_count(0)
     no_sideways_scroll(phone)
     assert violations(phone, phone_blocked) == []
     screenshot(phone, "99-research-coachee-results-phone")

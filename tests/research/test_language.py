@@ -17,7 +17,8 @@ def research_texts():
     for instrument in INSTRUMENT_OF_MOMENT.values():
         yield instrument.title
         yield instrument.intro
-        yield instrument.open_question
+        if instrument.open_question:
+            yield instrument.open_question
         yield from (item.text for item in instrument.items)
         yield from (scale.name for scale in instrument.scales)
     for points in CONSENT_TEXTS.values():

@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coachbridge.common.models import ActivityLog
 from coachbridge.research import services
-from coachbridge.research.consent import COACHEE_CONSENT, IDENTIFIABLE_CONSENT
+from coachbridge.research.consent import COACHEE_CONSENT, IDENTIFIABLE_CONSENT, consent_points
 from coachbridge.research.enums import Moment, RaterGroup
 from coachbridge.research.instruments import COACHEE_END, COACHEE_START
 from coachbridge.research.models import Consent, Participant, Response
@@ -52,6 +52,17 @@ def test_a_partner_records_whether_they_may_be_seen(coachee):
     assert Consent.objects.filter(
         participant=partner, purpose="identifiable", text_version=IDENTIFIABLE_CONSENT, given=True
     ).exists()
+
+
+def test_a_partner_is_not_told_about_words_they_cannot_write(coachee):
+    partner = services.add_rater(coachee, group=RaterGroup.PARTNER, email="", language="nl")
+
+    services.give_consent(partner)
+
+    consent = Consent.objects.get(participant=partner, purpose="identifiable")
+    with translation.override("en"):
+        assert not any("write" in point for point in consent_points(consent.text_version))
+        assert "write" in consent_points("identifiable-1")[0]  # what earlier partners agreed to
 
 
 def test_a_coachee_asks_one_partner_only(coachee):

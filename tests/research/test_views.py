@@ -108,6 +108,26 @@ def test_a_closed_study_takes_no_coachees(client_for, study, coach):
     assert "closed" in response.content.decode().lower() or "gesloten" in response.content.decode()
 
 
+def coachee_row(page, coachee):
+    return re.search(rf'<tr id="coachee-{coachee.code}">(.*?)</tr>', page, re.S).group(1)
+
+
+def test_a_coachee_who_stopped_shows_only_that_they_stopped(
+    client_for, coach, coachee, make_rater, answer_start
+):
+    answer_start(coachee)
+    make_rater(coachee)
+    services.open_end(coachee, by=coach)
+    services.withdraw(coachee)
+
+    page = client_for(coach).get(coachee.study.get_absolute_url()).content.decode()
+    row = coachee_row(page, coachee)
+
+    assert "stopped" in row or "gestopt" in row
+    for shown in ("open", "asked", "gevraagd"):
+        assert shown not in row
+
+
 def test_export_is_a_csv_download_and_is_logged(client_for, study, coach, coachee, answer_start):
     answer_start(coachee)
 
@@ -120,14 +140,20 @@ def test_export_is_a_csv_download_and_is_logged(client_for, study, coach, coache
     assert (entry.actor, entry.data["rows"]) == (coach, 1)
 
 
-def test_rater_comments_are_shown_escaped(client_for, study, coach, coachee, make_rater):
-    for _ in range(3):
-        make_rater(coachee, comment="<script>alert(1)</script> rustiger")
+def test_words_raters_wrote_are_shown_to_neither_coach_nor_coachee(
+    client, client_for, coachee, make_rater, answer_start
+):
+    answer_start(coachee)
+    raters = [make_rater(coachee) for _ in range(3)]
+    # written under the earlier questionnaire, which still asked for them
+    Response.objects.filter(participant=raters[0]).update(comment="Collega Jan merkt rust")
 
-    page = client_for(coach).get(study.get_absolute_url()).content.decode()
+    coach_page = client_for(coachee.coach).get(coachee.study.get_absolute_url()).content.decode()
+    coachee_page = client.get(link(coachee)).content.decode()
 
-    assert "<script>alert(1)</script>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; rustiger" in page
+    for page in (coach_page, coachee_page):
+        assert "Collega Jan" not in page
+        assert "4.0" in page or "4,0" in page  # the group average still shows
 
 
 # --- personal links ---------------------------------------------------------------------------
@@ -177,6 +203,25 @@ def test_a_coachee_must_tick_consent_and_then_answers(client, study, coach):
     assert response.answers["goal_progress"] is None and response.answers["goal_clear"] == 4
 
 
+def test_the_new_study_page_says_that_joining_coaches_see_the_title(client_for, coach):
+    page = client_for(coach).get(reverse("research:study-create")).content.decode()
+
+    assert "Only you see it" not in page and "Alleen jij ziet die" not in page
+    assert "Voor jezelf" not in page
+
+
+def test_the_consent_page_says_the_address_the_coach_gave_is_kept(client, study, coach):
+    with_address = services.add_coachee(study, email="lisa@example.net", language="en", by=coach)
+    without = services.add_coachee(study, email="", language="en", by=coach)
+
+    kept = client.get(link(with_address)).content.decode()
+    nothing = client.get(link(without)).content.decode()
+
+    assert "Nothing is stored" not in kept and "keep it locked away" in kept
+    assert link(with_address, "research:link-withdraw") in kept
+    assert "Nothing is stored" in nothing and "locked away" not in nothing
+
+
 def test_the_link_page_speaks_the_language_the_coach_chose(client, study, coach):
     person = services.add_coachee(study, email="", language="en", by=coach)
 
@@ -217,6 +262,20 @@ def test_a_rater_cannot_ask_others(client, coachee, make_rater):
 
     assert response.status_code == 404
     assert Participant.objects.filter(coachee=coachee).count() == 1
+
+
+def test_a_rater_is_not_asked_to_write_anything(client, coachee):
+    rater = services.add_rater(coachee, group=RaterGroup.COLLEAGUE, email="", language="nl")
+    client.post(link(rater), {"agree": "on"})
+
+    form = client.get(link(rater, "research:link-questionnaire")).context["form"]
+    client.post(
+        link(rater, "research:link-questionnaire"),
+        questionnaire_post(NETWORK, comment="Collega Jan merkt rust"),
+    )
+
+    assert "comment" not in form.fields
+    assert Response.objects.get(participant=rater).comment == ""
 
 
 def test_a_partner_chooses_to_be_seen_on_the_consent_page(client, coachee):

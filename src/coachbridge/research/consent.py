@@ -12,7 +12,7 @@ from coachbridge.research.instruments import Text
 COACHEE_CONSENT = "coachee-1"
 COACHEE_SHARED_CONSENT = "coachee-shared-1"  # the study is led by someone else than the coach
 RATER_CONSENT = "rater-1"
-IDENTIFIABLE_CONSENT = "identifiable-1"
+IDENTIFIABLE_CONSENT = "identifiable-2"  # -1 spoke of what a partner writes: no longer asked
 
 COACHEE_POINTS = (
     Text(
@@ -92,7 +92,7 @@ CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
             "are then deleted.",
         ),
     ),
-    IDENTIFIABLE_CONSENT: (
+    "identifiable-1": (
         Text(
             "Jij bent de enige partner van de coachee. Daarom ziet de coachee je antwoorden "
             "niet. Dat verandert alleen als je hieronder kiest dat de coach en de coachee ze "
@@ -102,6 +102,18 @@ CONSENT_TEXTS: dict[str, tuple[Text, ...]] = {
             "only changes if you choose below that the coach and the coachee may see them. If "
             "you do not choose that, the coach only counts your scores in an average of at "
             "least three partners. Nobody then sees what you write.",
+        ),
+    ),
+    IDENTIFIABLE_CONSENT: (
+        Text(
+            "Jij bent de enige partner van de coachee. Daarom ziet de coachee je antwoorden "
+            "niet. Dat verandert alleen als je hieronder kiest dat de coach en de coachee ze "
+            "mogen zien. Kies je dat niet? Dan telt de coach je cijfers alleen mee in een "
+            "gemiddelde van minstens drie partners.",
+            "You are the coachee's only partner. So the coachee does not see your answers. That "
+            "only changes if you choose below that the coach and the coachee may see them. If "
+            "you do not choose that, the coach only counts your scores in an average of at "
+            "least three partners.",
         ),
     ),
 }

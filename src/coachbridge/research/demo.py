@@ -38,15 +38,6 @@ END_COMMENTS = [
     "Ik slaap beter en maak me minder zorgen.",
     "",
 ]
-COMMENTS = [
-    "Ze plant vergaderingen nu beter en zegt eerder wat ze nodig heeft.",
-    "Hij neemt meer rust en is thuis minder gespannen.",
-    "More patient in meetings, and asks for help sooner.",
-    "Komt rustiger over in het teamoverleg.",
-    "",
-    "Zegt vaker nee tegen extra werk, dat is wennen voor ons.",
-    "Praat thuis meer over wat er speelt.",
-]
 
 
 def _answers(rng: random.Random, codes: list[str], centre: float) -> dict[str, int | None]:
@@ -59,7 +50,6 @@ def _answers(rng: random.Random, codes: list[str], centre: float) -> dict[str, i
 def create_demo_research(*, members: list[Any]) -> None:
     coach = next(member for member in members if member.email == "coach@example.org")
     rng = random.Random(2025)
-    comments = itertools.cycle(COMMENTS)
     start_comments = itertools.cycle(START_COMMENTS)
     end_comments = itertools.cycle(END_COMMENTS)
     with override("nl"):
@@ -103,7 +93,7 @@ def create_demo_research(*, members: list[Any]) -> None:
                     rater,
                     moment=Moment.NETWORK,
                     answers=_answers(rng, [item.code for item in NETWORK.items], 3.7),
-                    comment=next(comments),
+                    comment="",
                 )
             if ended:
                 services.open_end(coachee, by=coach)

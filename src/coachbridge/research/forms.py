@@ -20,6 +20,12 @@ class StudyForm(forms.ModelForm):
         model = Study
         fields = ["title", "aim", "agenda_question"]
         widgets = {"aim": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "aim": _(
+                "What do you want to find out in your practice? Coaches who join your study "
+                "see it too."
+            )
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -99,7 +105,7 @@ class ConsentForm(forms.Form):
 
 
 class QuestionnaireForm(forms.Form):
-    """One radio group per item of the instrument, plus the open question."""
+    """One radio group per item of the instrument, plus the open question if it has one."""
 
     def __init__(self, *args: Any, instrument: Instrument, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -112,13 +118,17 @@ class QuestionnaireForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Choose an answer, or “I don't know”.")},
             )
-        self.fields["comment"] = forms.CharField(
-            label=str(instrument.open_question),
-            required=False,
-            max_length=2000,
-            widget=forms.Textarea(attrs={"rows": 4}),
-        )
+        if instrument.open_question:
+            self.fields["comment"] = forms.CharField(
+                label=str(instrument.open_question),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
         self.instrument = instrument
+
+    def comment(self) -> str:
+        return self.cleaned_data.get("comment", "")
 
     def answers(self) -> dict[str, int | None]:
         return {

@@ -45,7 +45,7 @@ class Instrument:
     intro: Text
     scales: tuple[Scale, ...]
     items: tuple[Item, ...]
-    open_question: Text
+    open_question: Text | None  # None: no free text is asked
 
     def items_of(self, scale: str) -> list[Item]:
         return [item for item in self.items if item.scale == scale]
@@ -186,7 +186,7 @@ COACHEE_SESSION = Instrument(
 )
 
 NETWORK = Instrument(
-    code="network-1",
+    code="network-2",
     title=Text("Vragenlijst voor iemand uit de omgeving", "Questionnaire for someone close by"),
     intro=Text(
         "Iemand die jij kent, volgt coaching. Denk aan de tijd sinds de coaching begon. Er zijn "
@@ -245,10 +245,9 @@ NETWORK = Instrument(
             ),
         ),
     ),
-    open_question=Text(
-        "Wat is je opgevallen? Noem geen namen.",
-        "What have you noticed? Please do not mention names.",
-    ),
+    # network-1 also asked "Wat is je opgevallen?". Words of one person can tell who wrote them,
+    # and raters are promised that only averages of three or more are seen: no free text.
+    open_question=None,
 )
 
 INSTRUMENT_OF_MOMENT = {

@@ -102,9 +102,8 @@ class GroupSummary:
     group: str
     label: str
     answered: int
-    released: int  # how many answers the means and comments are made of
+    released: int  # how many answers the means are made of
     means: list[tuple[Scale, float | None]] = field(default_factory=list)
-    comments: list[str] = field(default_factory=list)
 
     @property
     def visible(self) -> bool:
@@ -116,13 +115,12 @@ class GroupSummary:
 
 
 def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
-    """One summary per group that has answers; only visible groups carry numbers and comments.
+    """One summary per group that has answers; only visible groups carry numbers.
 
     Answers enter a group's summary three at a time, in the order they came in: a mean that
     moved with every single answer would let anyone who looks before and after work out that
     one person's scores. A group where everyone chose to be seen (partners) shows every answer.
-    A partner's comment shows only when that partner chose to be seen: a partner is the only
-    one of their kind around a coachee, so their words could tell who wrote them.
+    No written words: they are not an average and could tell who wrote them.
     """
     answered: dict[str, list[tuple[Participant, Response]]] = defaultdict(list)
     for rater in raters:
@@ -144,13 +142,6 @@ def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
             for scale in NETWORK.scales:
                 values = [score[scale.code] for score in scores if scale.code in score]
                 summary.means.append((scale, fmean(values) if values else None))
-        # sorted, not in the order given, so the order does not tell who wrote what
-        summary.comments = sorted(
-            response.comment
-            for rater, response in released
-            if response.comment.strip()
-            and (rater.group != RaterGroup.PARTNER or rater.identifiable)
-        )
         summaries.append(summary)
     return summaries
 

@@ -246,7 +246,7 @@ def save_response(
         moment=moment,
         instrument=instrument.code,
         answers=answers,
-        comment=comment,
+        comment=comment if instrument.open_question else "",
     )
     log_action("research.answered", obj=participant.study, code=participant.code, moment=moment)
     return response

@@ -170,7 +170,7 @@ def _questionnaire_page(
     )
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.answers(), form.cleaned_data["comment"])
+            save(form.answers(), form.comment())
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
