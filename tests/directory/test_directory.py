@@ -100,3 +100,13 @@ def test_the_lower_rate_filter_keeps_coaches_within_reach_of_little_money(client
     assert names(everyone) == ["Leila Laag", "Marco Markt"]
     assert names(lower) == ["Leila Laag"]
     assert everyone.content.decode().count("Lager tarief mogelijk") == 1
+
+
+def test_hyphens_do_not_matter_in_a_search(client):
+    coach("Sanne Streepje", expertise="burn-out en stress")
+    coach("Bas Zonder", expertise="burnout")
+    coach("Tom Team", expertise="teamcoaching")
+
+    for q in ("burnout", "burn-out", "Burn-Out"):
+        response = client.get(reverse("directory:directory"), {"q": q})
+        assert names(response) == ["Bas Zonder", "Sanne Streepje"], q

@@ -74,7 +74,18 @@ def test_an_english_question_finds_a_coach_who_writes_dutch(coaches):
     answer = find_help("I think I am heading for a burnout at work.", lang="en")
 
     assert [m.profile.display_name for m in answer.coaches][:1] == ["Sanne Burn-out"]
-    assert answer.coaches[0].why[0].startswith("shared topic")
+    assert answer.coaches[0].why == ["writes about burnout"]  # the visitor's own word
+
+
+def test_the_reason_for_a_visitor_uses_their_words_not_the_engines_jargon(client, coaches):
+    coach("Mo Mentor", "mentoring", "Ik ben mentor voor starters op de arbeidsmarkt.")
+
+    response = ask(client, "Ik zoek begeleiding bij mijn eerste baan.")
+
+    answer = response.context["answer"]
+    (why,) = [m.why for m in answer.coaches if m.profile.display_name == "Mo Mentor"]
+    assert len(why) == 1 and why[0].endswith(" begeleiding")
+    assert "begeleidingsvorm" not in response.content.decode()
 
 
 def test_coaches_who_show_their_profile_only_to_members_are_never_suggested(client, coaches):
@@ -104,6 +115,18 @@ def test_an_edited_profile_is_found_by_its_new_words(client, coaches):
     team.save()
 
     assert suggested(ask(client, question))[:1] == ["Joris Team"]
+
+
+def test_a_text_that_shares_only_the_words_every_text_has_is_not_suggested(coaches):
+    ItemFactory(
+        status=ItemStatus.PUBLISHED,
+        title="De werkrelatie tussen coach en coachee telt",
+        findings="Hoe beter coach en coachee samenwerken, hoe beter de coaching helpt.",
+    )
+
+    answer = find_help("Ik zie geen uitweg meer, kan een coach helpen?", lang="nl")
+
+    assert answer.items == []
 
 
 def test_published_texts_in_the_readers_language_are_suggested(coaches):
@@ -145,6 +168,14 @@ def test_words_of_danger_put_urgent_help_first(client, coaches, question, lang):
     assert ("Gaat dit over jou?" in html) == (lang == "nl")
 
 
+def test_violence_at_home_puts_veilig_thuis_first(client, coaches):
+    html = ask(client, "Mijn man slaat mij en ik durf niet naar huis").content.decode()
+
+    assert 'role="alert"' in html
+    assert html.index('role="alert"') < html.index('id="coaches-heading"')
+    assert html.index('href="tel:0800-2000"') < html.index('href="tel:0800-0113"')
+
+
 def test_a_coach_asking_about_a_client_in_danger_gets_the_alert_and_coaches(client, coaches):
     coach("Ingrid Supervisie", "supervisie", "Ik geef supervisie aan beginnende coaches.")
 
@@ -172,6 +203,7 @@ def test_an_ordinary_question_gets_the_calm_note_not_an_alarm(client, coaches):
     assert 'role="alert"' not in html
     assert "Is coaching de juiste hulp?" in html
     assert 'href="tel:0800-0113"' in html  # where urgent help is, always
+    assert 'href="tel:0800-2000"' in html  # Veilig Thuis too
 
 
 def test_the_question_is_never_stored_or_cached(client, coaches):

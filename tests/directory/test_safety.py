@@ -2,7 +2,7 @@
 
 import pytest
 
-from coachbridge.directory.safety import signals_danger
+from coachbridge.directory.safety import SUICIDE, VIOLENCE, danger_in, signals_danger
 
 pytestmark = pytest.mark.unit
 
@@ -34,10 +34,30 @@ pytestmark = pytest.mark.unit
         "I'm thinking about ending my life",
         "I cut myself",
         "I have been self-harming",
+        "ik zie geen uitweg meer",
+        "Ik denk soms dat ik maar beter dood kan zijn",
+        "I feel like giving up, life is pointless",
     ],
 )
 def test_danger_is_recognised(text):
-    assert signals_danger(text)
+    assert danger_in(text) == SUICIDE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn man slaat mij en ik durf niet naar huis",
+        "Ik word thuis geslagen",
+        "Mijn ex-partner bedreigt me",
+        "Er is huiselijk geweld bij ons",
+        "Ik ben bang voor mijn vader",
+        "My husband hits me",
+        "I am afraid to go home",
+        "This is about domestic violence",
+    ],
+)
+def test_violence_at_home_is_recognised(text):
+    assert danger_in(text) == VIOLENCE
 
 
 @pytest.mark.parametrize(
@@ -48,6 +68,16 @@ def test_danger_is_recognised(text):
         "Ik wil een andere baan.",
         "I want to end my contract and find a new career.",
         "My team cannot agree on goals.",
+        "Ik zoek een uitweg uit deze baan.",
+        "Ik wil doodgewoon meer rust.",
+        "Mijn leidinggevende slaat me altijd over bij promoties.",
+        "Mijn baas bedreigt me met ontslag.",
+        "Mijn collega slaat de plank mis.",
+        "Ik durf niet naar mijn baas te stappen.",
+        "He beat me to the promotion.",
+        "My manager hit me up on LinkedIn.",
+        "I feel like giving up my job to travel.",
+        "Work is pointless but life is good.",
     ],
 )
 def test_ordinary_questions_raise_no_alarm(text):

@@ -16,12 +16,14 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Max, Q
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from coachbridge.accounts.enums import Region, RoleCode
 from coachbridge.accounts.models import Profile
 from coachbridge.accounts.queries import member_directory
 from coachbridge.common.text_index import CachedIndex
-from coachbridge.directory.safety import signals_danger
+from coachbridge.directory.safety import danger_in
 from coachbridge.engine import text as engine_text
 from coachbridge.engine.matching import Post, PostError, Weights
 from coachbridge.knowledge.queries import published_items_about
@@ -35,6 +37,7 @@ MIN_SHARE_OF_BEST = 0.3
 SUBJECT_REASONS = frozenset({"topic", "meaning"})
 GENERIC_WORDS = re.compile(r"coach\w*|hulp|help|onderzoek\w*|research\w*|studie|study")
 MIN_TEXT_SCORE = 0.15  # knowledge texts: a question is short, so one shared word weighs a lot
+MAX_WHY_WORDS = 3
 QUESTION_MAX = 1000
 
 
@@ -95,7 +98,7 @@ class CoachMatch:
 
 @dataclass(frozen=True)
 class HelpAnswer:
-    danger: bool
+    danger: str  # safety.SUICIDE or safety.VIOLENCE, or "" for none
     coaches: list[CoachMatch] = field(default_factory=list)
     items: list[Any] = field(default_factory=list)  # knowledge hub texts
     filtered_out: bool = False  # coaches matched, but not in the region, language or rate asked for
@@ -111,6 +114,39 @@ def without_generic_words(question: str) -> str:
             kept.append(question[end : token.start])
             end = token.end
     return "".join(kept) + question[end:]
+
+
+def _profile_text(profile: Profile) -> str:
+    themes = [name for t in profile.themes.all() for name in (t.name_nl, t.name_en)]
+    return "\n".join([profile.expertise, profile.bio, *themes])
+
+
+def _shared_words(question: engine_text.Analysis, profile: engine_text.Analysis) -> list[str]:
+    """The visitor's own words for what the question and the profile both speak of."""
+    concepts = set(profile.concepts)
+    stems = {stem for stem in profile.stems if stem}
+    found: dict[int, str] = {}
+    for match in question.matches:
+        if match.concept in concepts:
+            first, last = question.tokens[match.first], question.tokens[match.last]
+            found.setdefault(match.first, question.text[first.start : last.end])
+    for position, (token, stem) in enumerate(zip(question.tokens, question.stems, strict=True)):
+        if stem and stem in stems:
+            found.setdefault(position, token.surface)
+    words = dict.fromkeys(found[position] for position in sorted(found))  # no repeats
+    return list(words)[:MAX_WHY_WORDS]
+
+
+def visitor_why(question: str, profile: Profile) -> list[str]:
+    """Why a coach is suggested, in plain words. The matching engine's reasons are written for
+    members of the marketplace: they name lexicon concepts ("begeleidingsvorm") and methods
+    ("taalmodel"). A visitor reads which of their own words the coach writes about."""
+    words = _shared_words(
+        engine_text.analyse(question), engine_text.analyse(_profile_text(profile))
+    )
+    if words:
+        return [_("writes about %(words)s") % {"words": ", ".join(words)}]
+    return [_("writes about something close to your question")]
 
 
 def find_help(
@@ -136,9 +172,16 @@ def find_help(
     shown = [match for match in matches if int(match.id) in allowed]
     floor = MIN_SHARE_OF_BEST * shown[0].score if shown else 0.0
     shown = [match for match in shown[:MAX_COACHES] if match.score >= floor]
+    with translation.override(lang):
+        coaches = [
+            CoachMatch(allowed[int(match.id)], visitor_why(text, allowed[int(match.id)]))
+            for match in shown
+        ]
+    # the words every text of a research network shares would suggest unrelated texts too
+    items = published_items_about(text, lang, min_score=MIN_TEXT_SCORE) if text.strip() else []
     return HelpAnswer(
-        danger=signals_danger(question),
-        coaches=[CoachMatch(allowed[int(match.id)], match.why) for match in shown],
-        items=published_items_about(question, lang, min_score=MIN_TEXT_SCORE),
+        danger=danger_in(question),
+        coaches=coaches,
+        items=items,
         filtered_out=bool(matches) and not shown,
     )

@@ -13,7 +13,7 @@ from coachbridge.common.filters import valid_filters
 from coachbridge.common.pagination import page_of
 from coachbridge.common.ratelimit import over_limit, visitor_key
 from coachbridge.directory.forms import DirectoryFilterForm, HelpForm
-from coachbridge.directory.safety import signals_danger
+from coachbridge.directory.safety import danger_in
 from coachbridge.directory.services import find_help, public_coaches
 
 COACHES_PER_PAGE = 24
@@ -42,7 +42,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 def help_finder(request: HttpRequest) -> HttpResponse:
     """A POST, so the question stays out of addresses, browser history and server logs."""
     form = HelpForm(request.POST or None)
-    answer, danger, status = None, False, 200
+    answer, danger, status = None, "", 200
     if request.method == "POST" and form.is_valid():
         question = form.cleaned_data["question"]
         if over_limit([(f"help:{visitor_key(request)}", QUESTIONS_PER_MINUTE)]):
@@ -50,7 +50,7 @@ def help_finder(request: HttpRequest) -> HttpResponse:
                 None,
                 _("You asked many questions in a short time. Please wait a minute and ask again."),
             )
-            danger, status = signals_danger(question), 429  # where urgent help is, still first
+            danger, status = danger_in(question), 429  # where urgent help is, still first
         else:
             answer = find_help(
                 question,
