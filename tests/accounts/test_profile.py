@@ -123,3 +123,40 @@ def test_stored_text_is_shown_escaped(client_for, member):
 
     assert b"<script>alert" not in html
     assert b"&lt;script&gt;alert" in html
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.linkedin.com/in/sanne-test",
+        "https://nl.linkedin.com/in/sanne-test",
+        "linkedin.com/in/sanne-test",
+    ],
+)
+def test_a_linkedin_page_is_saved(client_for, member, address):
+    response = client_for(member).post(
+        reverse("accounts:profile-edit"), profile_data(linkedin=address)
+    )
+
+    assert response.status_code == 302
+    assert "linkedin.com/in/sanne-test" in Profile.objects.get(user=member).linkedin
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://evil.example.com/x",
+        "https://linkedin.com.evil.example/in/x",
+        "https://www.linkedin.com@evil.example/in/x",
+        "https://notlinkedin.com/in/x",
+    ],
+)
+def test_another_address_is_refused_as_linkedin_page(client_for, member, address):
+    response = client_for(member).post(
+        reverse("accounts:profile-edit"), profile_data(linkedin=address)
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["linkedin"]
+    assert "https://www.linkedin.com/in/" in response.context["form"].errors["linkedin"][0]
+    assert Profile.objects.get(user=member).linkedin == ""

@@ -114,3 +114,14 @@ def test_failed_logins_are_rate_limited(client, locmem_cache):
 
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
+
+
+def test_mails_name_the_site_and_the_address(client, settings):
+    client.post(reverse("account_signup"), SIGNUP)
+    client.post(reverse("account_logout"))
+    client.post(reverse("account_reset_password"), {"email": "onbekend@example.org"})
+
+    signup, unknown = mail.outbox
+    assert f"{settings.SITE_NAME}!" in signup.body  # "Hallo van Leernetwerk Coaching!"
+    assert "onbekend@example.org" in unknown.body
+    assert f"{settings.SITE_NAME}!" in unknown.body

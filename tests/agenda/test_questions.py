@@ -284,6 +284,27 @@ def test_empty_comment_shows_error_and_page(client_for, member):
     assert Comment.objects.count() == 0
 
 
+def test_a_vote_after_a_refused_comment_returns_to_the_question_not_the_comment_address(
+    client_for, member
+):
+    question = QuestionFactory()
+
+    refused = client_for(member).post(
+        reverse("agenda:comment-add", kwargs={"pk": question.pk}), {"text": ""}
+    )
+
+    assert f'name="next" value="{question.get_absolute_url()}"' in refused.content.decode()
+
+
+def test_the_question_page_asks_the_vote_with_the_answers_of_the_vote_page(client_for, member):
+    question = QuestionFactory()
+
+    html = client_for(member).get(question.get_absolute_url()).content.decode()
+
+    assert ">Ja</button>" in html and ">Nee</button>" in html
+    assert ">Eens</button>" not in html and ">Oneens</button>" not in html
+
+
 # --- Moderation --------------------------------------------------------------------------------
 
 

@@ -223,6 +223,15 @@ def test_workshop_records_the_top_list_with_reasoning(client_for, organiser):
     assert {e.question.status for e in top_questions} == {QuestionStatus.PRIORITISED}
 
 
+def test_a_settled_round_names_no_length_the_top_list_may_not_have(client_for, organiser):
+    priority_round, _, _ = run_to_final(client_for, organiser)  # a top list of two
+
+    page = client_for(organiser).get(priority_round.get_absolute_url()).content.decode()
+
+    assert priority_round.stage == RoundStage.FINAL
+    assert "Top 10" not in page
+
+
 def test_final_needs_reasoning_and_exact_count(organiser):
     priority_round, entries = open_round()
     services.submit_ballot(priority_round, voter=person("coach"), entry_ids=[entries[0].pk])

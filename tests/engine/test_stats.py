@@ -28,3 +28,20 @@ def test_too_few_pairs_or_no_change_give_no_test():
 def test_unequal_lists_are_refused():
     with pytest.raises(ValueError, match="same number"):
         paired_change([1, 2], [1])
+
+
+def test_equal_changes_have_no_spread_and_no_effect_size():
+    before = [1.6666666666666667, 2.3333333333333335, 3.0]
+    after = [2.3333333333333335, 3.0, 3.6666666666666665]  # each +0.667, up to the last bits
+
+    result = paired_change(before, after)
+
+    assert result["change"] == pytest.approx(2 / 3)
+    assert result["d_z"] is None
+
+
+def test_fewer_than_three_pairs_give_no_effect_size():
+    assert paired_change([1.0, 2.0], [2.0, 4.0])["d_z"] is None
+    assert paired_change([1.0, 2.0, 2.0], [2.0, 4.0, 3.0])["d_z"] == pytest.approx(
+        4 / 3 / (1 / 3) ** 0.5
+    )

@@ -118,6 +118,24 @@ def test_paragraph_that_does_not_exist_is_refused_and_the_comment_is_kept(client
 
 @pytest.mark.integration
 @pytest.mark.django_db
+def test_after_a_refused_comment_the_page_still_sends_the_verdict_and_links_to_the_review(
+    client_for, coach
+):
+    item = in_review()
+    refused = client_for(coach).post(
+        reverse("knowledge:item-comment", args=[item.pk]),
+        {"comment-section": "findings", "comment-paragraph": "7", "comment-text": "Te ver."},
+    )
+
+    html = refused.content.decode()
+    review_url = reverse("knowledge:item-review", args=[item.pk])
+    assert html.count(f'<form method="post" action="{review_url}"') == 1  # the verdict
+    assert f'href="{review_url}?part=findings&amp;paragraph=1#comment-heading"' in html
+    assert 'href="?part=' not in html
+
+
+@pytest.mark.integration
+@pytest.mark.django_db
 def test_comment_without_paragraph_is_about_the_whole_part(client_for, coach):
     item = in_review()
     old = Comment.objects.create(item=item, author=coach, section="lead", text="Oud commentaar")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.enums import Region, RoleCode, SpokenLanguage
 from coachbridge.accounts.models import Profile, Role
-from coachbridge.accounts.validators import validate_photo
+from coachbridge.accounts.validators import validate_linkedin, validate_photo
 from coachbridge.common.models import Theme
 
 WEB_ADDRESS_ERROR = _("Fill in a full web address, for example https://www.example.org.")
@@ -55,6 +55,7 @@ class ProfileForm(forms.ModelForm):
         label=_("LinkedIn page"),
         required=False,
         assume_scheme="https",
+        validators=[validate_linkedin],
         error_messages={"invalid": WEB_ADDRESS_ERROR},
     )
     region = forms.ChoiceField(

@@ -22,7 +22,7 @@ class RoundStage(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("round stage", "Long list in preparation")
     INTERIM = "interim", pgettext_lazy("round stage", "Open: pick your top questions")
     SHORTLISTED = "shortlisted", pgettext_lazy("round stage", "Short list made")
-    FINAL = "final", pgettext_lazy("round stage", "Top 10 settled")
+    FINAL = "final", pgettext_lazy("round stage", "Top list settled")
 
 
 class NotificationKind(models.TextChoices):

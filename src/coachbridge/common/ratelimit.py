@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from allauth.core.internal.httpkit import get_client_ip
@@ -11,10 +12,15 @@ from django.utils.crypto import salted_hmac
 
 
 def over_limit(keys: Iterable[tuple[str, int]], *, window_seconds: int = 60) -> bool:
-    """Count one action for every (key, limit) pair; True when any key is now over its limit."""
+    """Count one action for every (key, limit) pair; True when any key is now over its limit.
+
+    Each window has a key of its own: some caches (the database cache) save a counter again
+    with the default timeout on incr, so one key per action would move the window with every try.
+    """
+    window = int(time.time() // window_seconds)
     over = False
     for key, limit in keys:
-        cache_key = f"rate:{key}"
+        cache_key = f"rate:{key}:{window}"
         cache.add(cache_key, 0, window_seconds)
         try:
             count = cache.incr(cache_key)
