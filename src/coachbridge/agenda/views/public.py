@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from coachbridge.agenda.queries import current_agenda
 from coachbridge.agenda.services.questions import notifications_for
+from coachbridge.common.spreadsheet import safe_cell
 
 
 def public(request: HttpRequest) -> HttpResponse:
@@ -28,13 +29,6 @@ def agenda_print(request: HttpRequest) -> HttpResponse:
         "agenda/print.html",
         {"agenda": current_agenda(), "today": timezone.localdate(), "site_url": settings.SITE_URL},
     )
-
-
-def _cell(value: object) -> object:
-    """Text a spreadsheet would run as a formula starts with an apostrophe instead."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _absolute(url: str) -> str:
@@ -67,7 +61,7 @@ def agenda_csv(request: HttpRequest) -> HttpResponse:
     for row in agenda.rows:
         question = row.question
         writer.writerow(
-            _cell(value)
+            safe_cell(value)
             for value in [
                 row.place,
                 question.title,

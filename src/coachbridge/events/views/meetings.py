@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachbridge.common.activity import log_action
+from coachbridge.common.spreadsheet import safe_cell
 from coachbridge.events.access import (
     can_manage,
     get_meeting_for_user,
@@ -183,13 +184,6 @@ def attendee_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _cell(value: str) -> str:
-    """Text a spreadsheet would run as a formula starts with an apostrophe instead."""
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @login_required
 def attendee_csv(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_to_manage(request, pk)
@@ -209,7 +203,8 @@ def attendee_csv(request: HttpRequest, pk: int) -> HttpResponse:
         }
     )
     writer.writerows(
-        {column: _cell(value) for column, value in row.items()} for row in attendance_rows(meeting)
+        {column: safe_cell(value) for column, value in row.items()}
+        for row in attendance_rows(meeting)
     )
     log_action("meeting.attendees_exported", actor=request.user, obj=meeting)
     return response
