@@ -1,6 +1,7 @@
 """Meetings in the real browser: an organiser plans one, a member and a guest register."""
 
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from coachbridge.events.models import Meeting, Registration
@@ -42,9 +43,15 @@ def test_organiser_plans_member_and_guest_register_organiser_sees_list(
     guest.fill("input[name=email]", "gijs@example.org")
     guest.select_option("select[name=role]", "researcher")
     guest.click("main form button[type=submit]")
+    # the same answer for every address: the personal link goes by e-mail only
+    expect(guest.locator(".messages")).to_contain_text("Kijk in je e-mail")
+    assert mail.outbox[-1].to == ["gijs@example.org"]
+    personal = Registration.objects.get(meeting=meeting, email="gijs@example.org")
+    link = reverse("events:guest-registration", kwargs={"token": personal.token})
+    assert link in mail.outbox[-1].body
+    guest.goto(f"{base}{link}")
     expect(guest.locator("h1")).to_have_text("Mijn aanmelding")
     screenshot(guest, "22-guest-registration-phone-nl")
-    assert mail.outbox[-1].to == ["gijs@example.org"]
 
     organiser.click("text=Lijst van deelnemers en herinneringen")
     rows = organiser.locator("tbody tr")
