@@ -281,3 +281,32 @@ def test_a_table_needs_at_least_one_seat(organiser_client):
 
     assert "A table has at least 1 seat." in response.content.decode()
     assert not meeting.cafe.tables.exists()
+
+
+def test_the_empty_new_theme_marks_no_field_as_required(organiser_client):
+    cafe, _ = make_cafe(MeetingFactory(), themes=["Bruggen bouwen"])
+
+    page = organiser_client.get(url("cafe-themes", cafe.meeting)).content.decode()
+
+    star = ' <span class="required-mark" aria-hidden="true">*</span>'
+    assert f'<label for="id_themes-0-title">Theme{star}</label>' in page
+    assert '<label for="id_themes-1-title">Theme</label>' in page
+
+
+def test_the_new_theme_may_stay_empty_but_needs_a_title_once_filled_in(organiser_client):
+    cafe, _ = make_cafe(MeetingFactory(), themes=["Bruggen bouwen"])
+    theme = cafe.themes.get()
+    existing = {"id": theme.pk, "title": "Bruggen", "question": ""}
+
+    half_filled = organiser_client.post(
+        url("cafe-themes", cafe.meeting),
+        formset_data("themes", [existing, {"title": "", "question": "Wat nu?"}], initial=1),
+    )
+    left_empty = organiser_client.post(
+        url("cafe-themes", cafe.meeting),
+        formset_data("themes", [existing, {"title": "", "question": ""}], initial=1),
+    )
+
+    assert "This field is required." in half_filled.content.decode()
+    assert left_empty.status_code == 302
+    assert list(cafe.themes.values_list("title", flat=True)) == ["Bruggen"]

@@ -4,15 +4,19 @@ Pages are read in English (the Dutch catalogue is filled separately), so texts a
 exactly without depending on the translation.
 """
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from coachbridge.common.models import ActivityLog
-from coachbridge.events.models import Insight
+from coachbridge.events.models import Cafe, Insight
 from coachbridge.events.models.harvest import INSIGHT_MAX_LENGTH
 from coachbridge.events.services.harvest import (
     RATE_LIMIT_PER_PERSON,
@@ -39,7 +43,9 @@ def english(user=None):
 
 @pytest.fixture
 def cafe(db):
-    cafe, _ = make_cafe(MeetingFactory(title="Leercafé"), current_round=2, harvest_open=True)
+    cafe, _ = make_cafe(
+        MeetingFactory(title="Leercafé"), current_round=2, harvest_open=True, harvest_started=True
+    )
     return cafe
 
 
@@ -139,6 +145,79 @@ def test_closed_harvest_says_so_and_stores_nothing(cafe, guest):
 
     assert "The harvest of this meeting is closed. You can no longer add insights." in page
     assert not Insight.objects.exists()
+
+
+def test_a_harvest_that_never_opened_says_it_has_not_started(cafe, guest):
+    cafe.harvest_open = cafe.harvest_started = False
+    cafe.save()
+    client = english()
+
+    page = client.get(personal_url(guest)).content.decode()
+    refused = client.post(personal_url(guest), {"text": "Te vroeg"}).content.decode()
+    wall = client.get(reverse("events:harvest-wall-link", kwargs={"token": cafe.wall_token}))
+
+    not_started = "The harvest of this meeting has not started yet. You cannot add insights yet."
+    assert not_started in page
+    assert not_started in refused
+    assert "no longer" not in page + refused
+    assert "The harvest has not started yet." in wall.content.decode()
+    assert not Insight.objects.exists()
+
+
+def test_opening_the_harvest_once_marks_it_started(cafe, organiser):
+    cafe.harvest_open = cafe.harvest_started = False
+    cafe.save()
+    client = english(organiser)
+    harvest_open = reverse("events:harvest-open", kwargs={"pk": cafe.meeting.pk})
+
+    client.post(harvest_open, {"open": "1"})
+    client.post(harvest_open, {"open": "0"})
+
+    cafe.refresh_from_db()
+    assert (cafe.harvest_open, cafe.harvest_started) == (False, True)
+    with translation.override("en"), pytest.raises(HarvestError, match=r"is closed\. You can"):
+        add_insight(cafe, text="Te laat", theme=cafe.themes.first())
+
+
+def test_harvests_that_were_open_or_have_insights_count_as_started_after_the_migration(cafe):
+    never, _ = make_cafe(MeetingFactory())
+    with_insights, _ = make_cafe(MeetingFactory())
+    Insight.objects.create(cafe=with_insights, theme=with_insights.themes.first(), text="Idee")
+    Cafe.objects.update(harvest_started=False)
+
+    migration = importlib.import_module("coachbridge.events.migrations.0004_harvest_started")
+    migration.mark_started_harvests(apps, None)
+
+    started = dict(Cafe.objects.values_list("pk", "harvest_started"))
+    assert started == {cafe.pk: True, never.pk: False, with_insights.pk: True}
+
+
+def test_a_cancelled_guest_is_told_so_instead_of_getting_the_form(cafe, guest):
+    table = cafe.tables.get(label="T1")
+    client = english()
+    client.get(personal_url(guest))  # this phone now knows the guest at the table links
+    guest.status = "cancelled"
+    guest.save()
+
+    pages = [client.get(url).content.decode() for url in (personal_url(guest), table_url(table))]
+
+    for page in pages:
+        assert "Your registration is cancelled, so you cannot add insights." in page
+        assert 'name="text"' not in page
+
+
+def test_wall_link_for_a_screen_has_no_site_header_or_menu(cafe):
+    html = (
+        english()
+        .get(reverse("events:harvest-wall-link", kwargs={"token": cafe.wall_token}))
+        .content.decode()
+    )
+
+    assert "Insights from the tables: Leercafé" in html
+    assert 'hx-trigger="every 5s"' in html
+    assert "site-header" not in html
+    assert reverse("account_login") not in html
+    assert reverse("set-language") not in html
 
 
 def test_html_is_stored_as_typed_and_shown_escaped(cafe, guest, organiser):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
+from coachbridge.common.models import ActivityLog
 from coachbridge.events.enums import MeetingStatus, RegistrationStatus
 from coachbridge.events.models import CalendarFeed, Meeting, MeetingSeries, Registration
 from coachbridge.events.services.meetings import (
@@ -702,3 +703,139 @@ def test_attendance_csv_neutralises_spreadsheet_formulas(client_for, organiser):
         ('\'=HYPERLINK("https://evil.example","klik")', "'@SUM(1+1)"),
         ("Zoë", "Praktijk = goed"),
     }
+
+
+def meeting_form(meeting, **fields):
+    """The edit form of `meeting` as the organiser sends it, with `fields` changed."""
+    return {
+        "title": meeting.title,
+        "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": timezone.localtime(meeting.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        "place": meeting.place,
+        "status": meeting.status,
+        "registration_open": "on",
+        **fields,
+    }
+
+
+def test_cancelling_a_meeting_tells_everyone_registered_once_in_their_own_language(organiser):
+    meeting = MeetingFactory(title="Werksessie")
+    RegistrationFactory(meeting=meeting, email="nl@example.org", language="nl")
+    RegistrationFactory(meeting=meeting, email="en@example.org", language="en")
+    RegistrationFactory(
+        meeting=meeting, email="weg@example.org", status=RegistrationStatus.CANCELLED
+    )
+    client = english(organiser)
+    edit = reverse("events:meeting-edit", kwargs={"pk": meeting.pk})
+
+    cancelled = client.post(
+        edit, meeting_form(meeting, status=MeetingStatus.CANCELLED), follow=True
+    )
+    saved_again = client.post(
+        edit, meeting_form(meeting, status=MeetingStatus.CANCELLED, place="Zeist"), follow=True
+    )
+
+    assert flashed(cancelled) == [
+        "The meeting is saved.",
+        "2 people get an e-mail that the meeting does not go ahead.",
+    ]
+    assert flashed(saved_again) == ["The meeting is saved."]
+    messages = {message.to[0]: message for message in mail.outbox}
+    assert len(mail.outbox) == 2
+    assert set(messages) == {"nl@example.org", "en@example.org"}
+    assert messages["en@example.org"].subject.endswith("Cancelled: Werksessie")
+    assert "Werksessie does not go ahead" in messages["en@example.org"].body
+    assert "When:" in messages["en@example.org"].body
+    assert "Wanneer:" in messages["nl@example.org"].body
+    assert ActivityLog.objects.filter(action="meeting.cancellation_sent").count() == 1
+
+
+def test_other_changes_to_a_meeting_send_no_cancellation(client_for, organiser):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting)
+    edit = reverse("events:meeting-edit", kwargs={"pk": meeting.pk})
+
+    client_for(organiser).post(edit, meeting_form(meeting, place="Zeist"))
+
+    meeting.refresh_from_db()
+    assert meeting.place == "Zeist"
+    assert mail.outbox == []
+
+
+def test_cancelling_a_meeting_that_is_over_sends_nothing(client_for, organiser):
+    start = timezone.now() - dt.timedelta(days=30)
+    meeting = MeetingFactory(starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    RegistrationFactory(meeting=meeting)
+    edit = reverse("events:meeting-edit", kwargs={"pk": meeting.pk})
+
+    client_for(organiser).post(edit, meeting_form(meeting, status=MeetingStatus.CANCELLED))
+
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.CANCELLED
+    assert mail.outbox == []
+
+
+def test_a_date_left_out_of_a_series_tells_its_people_once(organiser):
+    series = make_series()
+    sync_series(series, by=organiser)
+    left_out = series.meetings.get(starts_at__date=dt.date(2030, 2, 14))
+    RegistrationFactory(meeting=left_out, email="en@example.org", language="en")
+    RegistrationFactory(meeting=series.meetings.order_by("starts_at").first())
+
+    series.skip_dates = ["2030-02-14"]
+    series.save()
+    sync_series(series, by=organiser)
+    sync_series(series, by=organiser)
+
+    assert [message.to for message in mail.outbox] == [["en@example.org"]]
+    assert mail.outbox[0].subject.endswith("Cancelled: Online sessie")
+
+
+def test_meeting_ics_keeps_the_place_and_gives_the_video_link_in_the_description(
+    client_for, member
+):
+    meeting = MeetingFactory(
+        place="Utrecht",
+        online_url="https://video.example.org/geheim",
+        description="Neem je vragen mee.",
+    )
+    RegistrationFactory(meeting=meeting, user=member, email=member.email)
+
+    response = client_for(member).get(reverse("events:meeting-ics", kwargs={"pk": meeting.pk}))
+
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "Utrecht"
+    assert str(event["DESCRIPTION"]) == (
+        "Online: https://video.example.org/geheim\n\nNeem je vragen mee."
+    )
+    assert str(event["URL"]).endswith(meeting.get_absolute_url())
+
+
+def test_attendance_page_and_csv_say_the_same_in_the_member_column(client_for, organiser, member):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, name="Anna Gast")
+    RegistrationFactory(meeting=meeting, name="Bob Lid", user=member, email=member.email)
+    client = client_for(organiser)
+
+    page = client.get(reverse("events:meeting-attendees", kwargs={"pk": meeting.pk}))
+    export = client.get(reverse("events:meeting-attendees-csv", kwargs={"pk": meeting.pk}))
+
+    html = page.content.decode()
+    on_page = re.findall(r"<td>(ja|nee|gast)</td>", html)
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert on_page == [row[4] for row in rows[1:]] == ["nee", "ja"]
+
+
+def test_the_series_form_says_the_interval_counts_weeks_or_months(organiser):
+    page = english(organiser).get(reverse("events:series-create")).content.decode()
+
+    assert "Every how many weeks or months" in page
+
+
+def test_the_meetings_page_counts_the_later_dates_of_a_series_in_datums(client, organiser):
+    series = make_series()
+    sync_series(series, by=organiser)
+
+    page = client.get(reverse("events:meeting-list")).content.decode()
+
+    assert "Nog 5 datums in deze reeks" in page

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from coachbridge.events.enums import MeetingStatus
@@ -35,8 +36,16 @@ def _event(meeting: Meeting, *, online_link: bool) -> Event:
     online_url = meeting.online_url if online_link else ""
     if meeting.place or online_url:
         event.add("location", meeting.place or online_url)
-    if meeting.description:
-        event.add("description", meeting.description)
+    description = _description(meeting, online_url)
+    if description:
+        event.add("description", description)
     if meeting.status == MeetingStatus.CANCELLED:
         event.add("status", "CANCELLED")
     return event
+
+
+def _description(meeting: Meeting, online_url: str) -> str:
+    """The video link first: with a place in LOCATION, the description is where every
+    calendar shows it (the URL property is the meeting's page, and many calendars hide it)."""
+    online = _("Online") + ": " + online_url if online_url else ""
+    return "\n\n".join(part for part in (online, meeting.description) if part)

@@ -154,6 +154,8 @@ def _themes(cafe: Cafe) -> list[CafeTheme]:
 def create_demo_harvest(meeting: Meeting) -> None:
     """Fill in the harvest part of the demo's Impact Meeting: insights, synthesis, report."""
     cafe, _created = Cafe.objects.get_or_create(meeting=meeting)
+    cafe.harvest_started = True  # the insights below came in during the meeting
+    cafe.save(update_fields=["harvest_started"])
     themes = _themes(cafe)
     rounds = cafe.rounds.count()
     people = list(meeting.registrations.order_by("pk"))

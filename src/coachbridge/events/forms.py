@@ -86,6 +86,7 @@ class SeriesForm(forms.ModelForm):
             "description",
             "capacity",
         ]
+        labels = {"interval": _("Every how many weeks or months")}
         widgets = {
             "first_date": DATE_WIDGET,
             "last_date": DATE_WIDGET,

@@ -23,14 +23,36 @@ class CafeRulesForm(forms.ModelForm):
         }
 
 
-class ThemeForm(forms.ModelForm):
+class NewItemForm(forms.ModelForm):
+    """The empty form for a new item at the end of a formset may stay empty, so it marks no
+    field as required. Once something is filled in, those fields are required after all."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.required_when_filled: list[str] = []
+        if self.empty_permitted:
+            for name, field in self.fields.items():
+                if field.required:
+                    field.required = False
+                    self.required_when_filled.append(name)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        for name in self.required_when_filled:
+            field = self.fields[name]
+            if name not in self.errors and data.get(name) in field.empty_values:
+                self.add_error(name, field.error_messages["required"])
+        return data
+
+
+class ThemeForm(NewItemForm):
     class Meta:
         model = CafeTheme
         fields = ["title", "question"]
         widgets = {"question": forms.Textarea(attrs={"rows": 2})}
 
 
-class TableForm(forms.ModelForm):
+class TableForm(NewItemForm):
     class Meta:
         model = CafeTable
         fields = ["label", "theme", "capacity", "host"]
@@ -77,7 +99,7 @@ class BaseTableFormSet(forms.BaseModelFormSet):
                 hosts[host.pk] = label
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(NewItemForm):
     class Meta:
         model = CafeRound
         fields = ["minutes"]

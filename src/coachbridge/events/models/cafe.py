@@ -33,6 +33,8 @@ class Cafe(models.Model):
     current_round = models.PositiveSmallIntegerField(_("current round"), default=0)
     round_started_at = models.DateTimeField(_("round started at"), null=True, blank=True)
     harvest_open = models.BooleanField(_("harvest open"), default=False)
+    # Tells a harvest that has not started yet from one that is closed again.
+    harvest_started = models.BooleanField(_("harvest started"), default=False)
     wall_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
     class Meta:

@@ -91,10 +91,13 @@ def _check_rate(keys: Iterable[tuple[str, int]]) -> None:
 
 
 def may_write(cafe: Cafe) -> None:
-    if not cafe.harvest_open:
+    if cafe.harvest_open:
+        return
+    if not cafe.harvest_started:
         raise HarvestError(
-            _("The harvest of this meeting is closed. You can no longer add insights.")
+            _("The harvest of this meeting has not started yet. You cannot add insights yet.")
         )
+    raise HarvestError(_("The harvest of this meeting is closed. You can no longer add insights."))
 
 
 def add_insight(
@@ -166,7 +169,8 @@ def author_for(cafe: Cafe, user: User) -> Registration | None:
 
 def set_harvest_open(cafe: Cafe, *, is_open: bool, by: User) -> None:
     cafe.harvest_open = is_open
-    cafe.save(update_fields=["harvest_open"])
+    cafe.harvest_started = cafe.harvest_started or is_open
+    cafe.save(update_fields=["harvest_open", "harvest_started"])
     log_action("harvest.opened" if is_open else "harvest.closed", actor=by, obj=cafe)
 
 

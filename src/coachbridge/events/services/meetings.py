@@ -266,6 +266,20 @@ def send_reminders(meeting: Meeting, *, by: User) -> int:
     return len(registrations)
 
 
+def send_cancellation(meeting: Meeting, *, by: User | None) -> int:
+    """Tell everyone who is registered that ``meeting`` does not go ahead; returns how many
+    e-mails were queued. Call it once, when the meeting changes to cancelled. A meeting that is
+    over already needs no e-mail."""
+    if meeting.ends_at < timezone.now():
+        return 0
+    registrations = list(active_registrations(meeting))
+    meetings_link = f"{settings.SITE_URL}{reverse('events:meeting-list')}"
+    for registration in registrations:
+        _send(registration, "cancelled", {"meetings_link": meetings_link})
+    log_action("meeting.cancellation_sent", actor=by, obj=meeting, count=len(registrations))
+    return len(registrations)
+
+
 ATTENDANCE_COLUMNS = ["name", "email", "role", "organisation", "member", "status", "checked_in"]
 
 
@@ -337,7 +351,8 @@ def _end_of(day: dt.date) -> dt.datetime:
 
 
 def sync_series(series: MeetingSeries, *, by: User) -> list[Meeting]:
-    """Create the series' meetings that are missing; cancel those on dates now left out.
+    """Create the series' meetings that are missing; cancel those on dates now left out, and
+    tell the people registered for them.
 
     Meetings that already exist keep their registrations and any changes made by hand.
     """
@@ -345,6 +360,7 @@ def sync_series(series: MeetingSeries, *, by: User) -> list[Meeting]:
     existing = {timezone.localtime(m.starts_at).date(): m for m in series.meetings.all()}
     zone = timezone.get_current_timezone()
     created = []
+    cancelled = []
     with transaction.atomic():
         for day in sorted(wanted - set(existing)):
             starts_at = dt.datetime.combine(day, series.start_time, tzinfo=zone)
@@ -368,5 +384,8 @@ def sync_series(series: MeetingSeries, *, by: User) -> list[Meeting]:
                 meeting.status = MeetingStatus.CANCELLED
                 meeting.registration_open = False
                 meeting.save(update_fields=["status", "registration_open"])
+                cancelled.append(meeting)
         log_action("series.synced", actor=by, obj=series, created=len(created))
+    for meeting in cancelled:
+        send_cancellation(meeting, by=by)
     return created

@@ -123,11 +123,13 @@ def _add_page(
     return response
 
 
+def _is_registered(author: Registration | None) -> bool:
+    return author is not None and author.status == RegistrationStatus.REGISTERED
+
+
 def _member_may_add(user: User, author: Registration | None) -> bool:
     """Members add insights to a meeting they are registered for; organisers to any meeting."""
-    if can_manage(user):
-        return True
-    return author is not None and author.status == RegistrationStatus.REGISTERED
+    return can_manage(user) or _is_registered(author)
 
 
 def table_harvest(request: HttpRequest, token: str) -> HttpResponse:
@@ -147,7 +149,7 @@ def table_harvest(request: HttpRequest, token: str) -> HttpResponse:
         may_add = _member_may_add(request.user, author)
     else:
         author = _remembered(request, cafe)
-        may_add = author is not None
+        may_add = _is_registered(author)
     return _add_page(request, cafe=cafe, table=table, author=author, link=token, may_add=may_add)
 
 
@@ -169,6 +171,7 @@ def registration_harvest(request: HttpRequest, token: str) -> HttpResponse:
         author=registration,
         link=token,
         initial_table=services.seat_of(registration, cafe),
+        may_add=_is_registered(registration),
     )
 
 

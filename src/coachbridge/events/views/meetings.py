@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coachbridge.common.activity import log_action
@@ -33,6 +34,7 @@ from coachbridge.events.services.meetings import (
     by_series,
     cancel_registration,
     seats_left,
+    send_cancellation,
     send_reminders,
     sync_series,
     upcoming_meetings,
@@ -96,8 +98,26 @@ def _meeting_form_page(request: HttpRequest, meeting: Meeting | None) -> HttpRes
             changed_fields=sorted(form.changed_data),
         )
         messages.success(request, _("The meeting is saved."))
+        _tell_if_cancelled(request, form, saved)
         return redirect(saved)
     return render(request, "events/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+def _tell_if_cancelled(request: HttpRequest, form: MeetingForm, meeting: Meeting) -> None:
+    """Only the change to cancelled: saving a cancelled meeting again sends nothing."""
+    if "status" not in form.changed_data or meeting.status != MeetingStatus.CANCELLED:
+        return
+    count = send_cancellation(meeting, by=request.user)
+    if count:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d person gets an e-mail that the meeting does not go ahead.",
+                "%(count)d people get an e-mail that the meeting does not go ahead.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 @login_required
