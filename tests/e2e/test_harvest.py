@@ -54,6 +54,7 @@ def test_guest_adds_insights_from_a_phone_and_the_wall_shows_them(
     phone.click("#insight-add button[type=submit]")
     expect(phone.locator("#insight-add .alert-success")).to_be_visible()
     expect(phone.locator("textarea[name=text]")).to_have_value("")
+    expect(phone.locator("textarea[name=text]")).to_be_focused()  # ready for the next one
     screenshot(phone, "40-harvest-table-phone")
     assert violations(phone) == []
     no_sideways_scroll(phone)

@@ -24,7 +24,10 @@ class InsightForm(forms.Form):
     text = forms.CharField(
         label=_("Your insight"),
         max_length=INSIGHT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": INSIGHT_MAX_LENGTH}),
+        # data-refocus: after adding one, the focus is back here for the next (common/js/app.js)
+        widget=forms.Textarea(
+            attrs={"rows": 3, "maxlength": INSIGHT_MAX_LENGTH, "data-refocus": ""}
+        ),
     )
 
     def __init__(self, *args: Any, cafe, table: CafeTable | None = None, **kwargs: Any) -> None:

@@ -23,3 +23,30 @@ document.addEventListener("DOMContentLoaded", () => {
     menu.scrollLeft = current.offsetLeft - (menu.clientWidth - current.offsetWidth) / 2;
   }
 });
+
+// When htmx replaces the part that held the keyboard focus, the focus would fall back to the
+// top of the page (WCAG 2.4.3). Put it back: on the same control if it is there again (same
+// id), else in the new part on a field to correct, a field marked data-refocus (the next
+// insight on a phone), or the first control.
+let focusedBeforeSwap = null;
+document.addEventListener("htmx:beforeSwap", () => {
+  const active = document.activeElement;
+  focusedBeforeSwap = active && active !== document.body ? active : null;
+});
+document.addEventListener("htmx:afterSettle", (event) => {
+  const before = focusedBeforeSwap;
+  focusedBeforeSwap = null;
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (!before || document.contains(before) || !lost) {
+    return;
+  }
+  const part = document.contains(event.detail.elt) ? event.detail.elt : document.body;
+  const next =
+    (before.id && document.getElementById(before.id)) ||
+    part.querySelector('[aria-invalid="true"]') ||
+    part.querySelector("[data-refocus]") ||
+    part.querySelector("input:not([type=hidden]), textarea, select, button, a[href]");
+  if (next) {
+    next.focus();
+  }
+});
