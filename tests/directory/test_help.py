@@ -341,3 +341,25 @@ def test_a_visitor_with_little_money_gets_only_coaches_with_a_lower_rate(client,
     assert suggested(burnout) == []  # Sanne writes about it, but asks the usual rate
     assert burnout.context["answer"].filtered_out
     assert "Lager tarief mogelijk" in debts.content.decode()
+
+
+def test_a_language_named_in_the_question_shows_the_coaches_who_speak_it(client, coaches):
+    french = coach("Chloé Frans", "loopbaancoaching", "Je coache en français.", languages=["fr"])
+
+    page = ask(client, "Ik zoek een coach die Frans spreekt").content.decode()
+    answer = find_help("Ik zoek een coach die Frans spreekt", lang="nl")
+
+    assert [match.profile for match in answer.coaches] == [french]
+    assert answer.coaches[0].why == ["spreekt Frans"]
+    assert "Je vraagt om een coach die Frans spreekt: we tonen alleen die coaches." in page
+
+
+def test_a_named_language_narrows_a_question_with_a_subject_too(coaches):
+    french = coach("Chloé Burn-out", "burn-out", BURNOUT, languages=["fr", "nl"])
+
+    answer = find_help("Burn-out en ik wil graag een coach die Frans spreekt", lang="nl")
+    without = find_help("Burn-out, ik spreek geen Frans", lang="nl")
+
+    assert [match.profile for match in answer.coaches] == [french]
+    assert without.language_asked == ""
+    assert coaches["burnout"] in [match.profile for match in without.coaches]

@@ -19,10 +19,11 @@ from django.db.models import Count, Max, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from coachbridge.accounts.enums import Region, RoleCode
+from coachbridge.accounts.enums import Region, RoleCode, SpokenLanguage
 from coachbridge.accounts.models import Profile
 from coachbridge.accounts.queries import member_directory
 from coachbridge.common.text_index import CachedIndex
+from coachbridge.directory.languages import language_asked_for
 from coachbridge.directory.safety import danger_in
 from coachbridge.engine import text as engine_text
 from coachbridge.engine.matching import Post, PostError, Weights
@@ -102,6 +103,7 @@ class HelpAnswer:
     coaches: list[CoachMatch] = field(default_factory=list)
     items: list[Any] = field(default_factory=list)  # knowledge hub texts
     filtered_out: bool = False  # coaches matched, but not in the region, language or rate asked for
+    language_asked: str = ""  # the name of a language the question asks for ("die Frans spreekt")
 
 
 def without_generic_words(question: str) -> str:
@@ -155,6 +157,8 @@ def find_help(
     """Coaches and plain-language texts for a visitor's ``question``, and whether it speaks of
     danger (then the page shows where to get help now first). Reasons are in ``lang``."""
     lang = "en" if lang == "en" else "nl"
+    asked = "" if language else language_asked_for(question)
+    language = language or asked
     allowed = {
         p.pk: p for p in public_coaches(region=region, language=language, lower_rate=lower_rate)
     }
@@ -177,6 +181,9 @@ def find_help(
             CoachMatch(allowed[int(match.id)], visitor_why(text, allowed[int(match.id)]))
             for match in shown
         ]
+        if asked and not matches:  # the language is all the question asks for
+            speaks = _("speaks %(language)s") % {"language": SpokenLanguage(asked).label}
+            coaches = [CoachMatch(profile, [speaks]) for profile in allowed.values()][:MAX_COACHES]
     # the words every text of a research network shares would suggest unrelated texts too
     items = published_items_about(text, lang, min_score=MIN_TEXT_SCORE) if text.strip() else []
     return HelpAnswer(
@@ -184,4 +191,5 @@ def find_help(
         coaches=coaches,
         items=items,
         filtered_out=bool(matches) and not shown,
+        language_asked=str(SpokenLanguage(asked).label) if asked else "",
     )
