@@ -498,3 +498,34 @@ def test_a_visitor_gets_no_agenda_menu_of_one_item(client):
     html = client.get(reverse("agenda:public")).content.decode()
 
     assert "agenda-subnav" not in html
+
+
+def test_proposing_much_the_same_question_asks_once_more_and_keeps_what_was_typed(
+    client_for, member
+):
+    existing = QuestionFactory(title="Welke competenties maken een coach effectief?")
+    QuestionFactory(title="Hoe werkt groepscoaching voor teams in de zorg?")
+    client = client_for(member)
+    typed = {"title": "Welke competenties maken een coach echt effectief?", "why": WHY}
+
+    asked = client.post(reverse("agenda:question-propose"), typed)
+    confirmed = client.post(reverse("agenda:question-propose"), {**typed, "confirm_new": "on"})
+
+    page = asked.content.decode()
+    assert asked.status_code == 200
+    assert "confirm_new" in asked.context["form"].errors
+    assert f'href="{existing.get_absolute_url()}"' in page
+    assert typed["title"] in page
+    assert confirmed.status_code == 302
+    assert Question.objects.filter(title=typed["title"]).count() == 1
+
+
+def test_a_different_question_is_proposed_without_asking(client_for, member):
+    QuestionFactory(title="Welke competenties maken een coach effectief?")
+
+    response = client_for(member).post(
+        reverse("agenda:question-propose"),
+        {"title": "Wat doet coaching met de partner van de coachee?", "why": WHY},
+    )
+
+    assert response.status_code == 302

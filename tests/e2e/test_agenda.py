@@ -89,6 +89,13 @@ def test_similar_questions_appear_while_typing(open_page, live_server, demo, scr
     screenshot(phone, "64-agenda-propose-similar-phone")
     phone.fill("#id_why", "Veel coaches twijfelen of ze apps moeten gebruiken bij hun werk.")
     phone.click("main form button[type=submit]")
+    # much the same as a question on the agenda: asked once more, with what was typed kept
+    expect(phone.locator("#id_confirm_new")).to_be_visible()
+    expect(phone.locator("#id_title")).to_have_value("Maakt AI en technologie coaching effectiever?")
+    check(phone)
+    screenshot(phone, "64b-agenda-propose-same-phone")
+    phone.check("#id_confirm_new")
+    phone.click("main form button[type=submit]")
 
     expect(phone.locator("h1")).to_have_text("Maakt AI en technologie coaching effectiever?")
     check(phone)

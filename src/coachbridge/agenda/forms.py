@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,7 @@ from coachbridge.agenda.enums import QuestionStatus
 from coachbridge.agenda.models import PriorityRound, Question
 from coachbridge.agenda.models.question import COMMENT_MAX, QUESTION_MAX, WHO_MAX, WHY_MAX
 from coachbridge.agenda.models.voting import STATEMENT_MAX
+from coachbridge.agenda.services.similar import same_question
 from coachbridge.common.models import Theme
 from coachbridge.knowledge.queries import published_items_for_question
 
@@ -36,6 +39,38 @@ class QuestionForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class ProposeForm(QuestionForm):
+    """A new question: when one like it is on the agenda, the member confirms once more."""
+
+    confirm_new = forms.BooleanField(
+        label=_("My question is a different one: put it on the agenda"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.same = None
+        if not self.is_bound or not self.data.get("confirm_new"):
+            self.fields["confirm_new"].widget = forms.HiddenInput()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if "title" not in data or data.get("confirm_new"):
+            return data
+        self.same = same_question(data["title"], data.get("why", ""))
+        if self.same is not None:
+            self.fields["confirm_new"].widget = forms.CheckboxInput()
+            self.add_error(
+                "confirm_new",
+                _(
+                    "“%(title)s” is on the agenda already and asks much the same. Vote or "
+                    "comment there, so the votes are not split. Or tick the box if yours is "
+                    "a different question."
+                )
+                % {"title": self.same.title},
+            )
+        return data
 
 
 class QuestionEditForm(QuestionForm):

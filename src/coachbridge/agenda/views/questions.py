@@ -20,8 +20,8 @@ from coachbridge.agenda.enums import QuestionStatus
 from coachbridge.agenda.forms import (
     CommentForm,
     MergeForm,
+    ProposeForm,
     QuestionEditForm,
-    QuestionForm,
     StatusForm,
 )
 from coachbridge.agenda.models import Question
@@ -80,7 +80,7 @@ def question_propose(
         initial = {"title": insight.text[:300]}
     elif post:
         initial = {"title": post.title[:300], "why": post.text[:2000]}
-    form = QuestionForm(request.POST or None, initial=initial)
+    form = ProposeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             question = services.propose_question(
