@@ -528,4 +528,5 @@ def test_a_different_question_is_proposed_without_asking(client_for, member):
         {"title": "Wat doet coaching met de partner van de coachee?", "why": WHY},
     )
 
-    assert response.status_code == 302
+    question = Question.objects.get(title="Wat doet coaching met de partner van de coachee?")
+    assert response["Location"] == question.get_absolute_url()
