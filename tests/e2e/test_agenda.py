@@ -91,7 +91,9 @@ def test_similar_questions_appear_while_typing(open_page, live_server, demo, scr
     phone.click("main form button[type=submit]")
     # much the same as a question on the agenda: asked once more, with what was typed kept
     expect(phone.locator("#id_confirm_new")).to_be_visible()
-    expect(phone.locator("#id_title")).to_have_value("Maakt AI en technologie coaching effectiever?")
+    expect(phone.locator("#id_title")).to_have_value(
+        "Maakt AI en technologie coaching effectiever?"
+    )
     check(phone)
     screenshot(phone, "64b-agenda-propose-same-phone")
     phone.check("#id_confirm_new")
