@@ -124,7 +124,7 @@ def test_the_mail_programs_one_click_unsubscribe_works_without_a_form_token(rese
     )
 
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert link == unsubscribe_link(researcher)
+    assert link in message.body  # the same signed link the reader can click
     assert response.status_code == 200
     assert DigestSubscription.objects.get(user=researcher).frequency == "off"
 
