@@ -791,6 +791,99 @@ def test_a_date_left_out_of_a_series_tells_its_people_once(organiser):
     assert mail.outbox[0].subject.endswith("Cancelled: Online sessie")
 
 
+def test_publishing_a_cancelled_meeting_again_tells_the_people_registered_once(organiser):
+    meeting = MeetingFactory(title="Werksessie")
+    RegistrationFactory(meeting=meeting, email="nl@example.org", language="nl")
+    RegistrationFactory(meeting=meeting, email="en@example.org", language="en")
+    client = english(organiser)
+    edit = reverse("events:meeting-edit", kwargs={"pk": meeting.pk})
+    client.post(edit, meeting_form(meeting, status=MeetingStatus.CANCELLED), follow=True)
+    mail.outbox.clear()
+
+    back = client.post(edit, meeting_form(meeting, status=MeetingStatus.PUBLISHED), follow=True)
+    saved_again = client.post(
+        edit, meeting_form(meeting, status=MeetingStatus.PUBLISHED, place="Zeist"), follow=True
+    )
+
+    assert flashed(back) == [
+        "The meeting is saved.",
+        "2 people get an e-mail that the meeting goes ahead after all.",
+    ]
+    assert flashed(saved_again) == ["The meeting is saved."]
+    messages = {message.to[0]: message for message in mail.outbox}
+    assert set(messages) == {"nl@example.org", "en@example.org"}
+    assert messages["en@example.org"].subject.endswith("It goes ahead after all: Werksessie")
+    assert "Werksessie goes ahead after all" in messages["en@example.org"].body
+    assert "gaat toch door" in messages["nl@example.org"].body
+    assert ActivityLog.objects.filter(action="meeting.reinstatement_sent").count() == 1
+
+
+def test_a_cancelled_meeting_kept_as_draft_tells_its_people_when_it_is_published(organiser):
+    meeting = MeetingFactory()
+    RegistrationFactory(meeting=meeting, email="en@example.org", language="en")
+    client = english(organiser)
+    edit = reverse("events:meeting-edit", kwargs={"pk": meeting.pk})
+    client.post(edit, meeting_form(meeting, status=MeetingStatus.CANCELLED))
+    client.post(edit, meeting_form(meeting, status=MeetingStatus.DRAFT))
+    sent_while_draft = len(mail.outbox)
+
+    client.post(edit, meeting_form(meeting, status=MeetingStatus.PUBLISHED))
+
+    assert sent_while_draft == 1  # only the cancellation
+    assert len(mail.outbox) == 2
+    assert "after all" in mail.outbox[1].subject
+
+
+def test_publishing_a_meeting_that_was_never_cancelled_sends_nothing(organiser):
+    meeting = MeetingFactory(status=MeetingStatus.DRAFT)
+    RegistrationFactory(meeting=meeting)
+    edit = reverse("events:meeting-edit", kwargs={"pk": meeting.pk})
+
+    english(organiser).post(edit, meeting_form(meeting, status=MeetingStatus.PUBLISHED))
+
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PUBLISHED
+    assert mail.outbox == []
+
+
+def test_a_date_brought_back_into_a_series_goes_ahead_again_and_tells_its_people(organiser):
+    series = make_series()
+    sync_series(series, by=organiser)
+    day = series.meetings.get(starts_at__date=dt.date(2030, 2, 14))
+    RegistrationFactory(meeting=day, email="en@example.org", language="en")
+    series.skip_dates = ["2030-02-14"]
+    series.save()
+    sync_series(series, by=organiser)
+
+    series.skip_dates = []
+    series.save()
+    sync_series(series, by=organiser)
+    sync_series(series, by=organiser)
+
+    day.refresh_from_db()
+    assert (day.status, day.registration_open) == (MeetingStatus.PUBLISHED, True)
+    assert [message.subject.split("] ")[1] for message in mail.outbox] == [
+        "Cancelled: Online sessie",
+        "It goes ahead after all: Online sessie",
+    ]
+    assert day.registrations.get().status == RegistrationStatus.REGISTERED
+
+
+def test_a_series_meeting_cancelled_by_hand_stays_cancelled_when_the_series_is_saved(
+    organiser,
+):
+    series = make_series()
+    sync_series(series, by=organiser)
+    day = series.meetings.get(starts_at__date=dt.date(2030, 2, 14))
+    edit = reverse("events:meeting-edit", kwargs={"pk": day.pk})
+    english(organiser).post(edit, meeting_form(day, status=MeetingStatus.CANCELLED))
+
+    sync_series(series, by=organiser)
+
+    day.refresh_from_db()
+    assert day.status == MeetingStatus.CANCELLED
+
+
 def test_meeting_ics_keeps_the_place_and_gives_the_video_link_in_the_description(
     client_for, member
 ):

@@ -92,6 +92,12 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the people registered were told the meeting does not go ahead: publishing it
+    # again then tells them it does after all.
+    cancellation_sent_at = models.DateTimeField(null=True, blank=True)
+    # Cancelled by its series (the date was left out), so bringing the date back restores it;
+    # a meeting cancelled by hand stays cancelled.
+    left_out_of_series = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

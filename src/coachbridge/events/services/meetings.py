@@ -276,7 +276,26 @@ def send_cancellation(meeting: Meeting, *, by: User | None) -> int:
     meetings_link = f"{settings.SITE_URL}{reverse('events:meeting-list')}"
     for registration in registrations:
         _send(registration, "cancelled", {"meetings_link": meetings_link})
+    meeting.cancellation_sent_at = timezone.now()
+    meeting.save(update_fields=["cancellation_sent_at"])
     log_action("meeting.cancellation_sent", actor=by, obj=meeting, count=len(registrations))
+    return len(registrations)
+
+
+def send_reinstatement(meeting: Meeting, *, by: User | None) -> int:
+    """Tell the people registered that ``meeting`` goes ahead after all; returns how many
+    e-mails were queued. Only when they were told it was cancelled and it is published again,
+    and only once."""
+    if meeting.status != MeetingStatus.PUBLISHED or meeting.cancellation_sent_at is None:
+        return 0
+    meeting.cancellation_sent_at = None
+    meeting.save(update_fields=["cancellation_sent_at"])
+    if meeting.ends_at < timezone.now():
+        return 0
+    registrations = list(active_registrations(meeting))
+    for registration in registrations:
+        _send(registration, "reinstated", {})
+    log_action("meeting.reinstatement_sent", actor=by, obj=meeting, count=len(registrations))
     return len(registrations)
 
 
@@ -352,7 +371,7 @@ def _end_of(day: dt.date) -> dt.datetime:
 
 def sync_series(series: MeetingSeries, *, by: User) -> list[Meeting]:
     """Create the series' meetings that are missing; cancel those on dates now left out, and
-    tell the people registered for them.
+    tell the people registered for them; a left-out date that is back goes ahead again.
 
     Meetings that already exist keep their registrations and any changes made by hand.
     """
@@ -361,6 +380,7 @@ def sync_series(series: MeetingSeries, *, by: User) -> list[Meeting]:
     zone = timezone.get_current_timezone()
     created = []
     cancelled = []
+    restored = []
     with transaction.atomic():
         for day in sorted(wanted - set(existing)):
             starts_at = dt.datetime.combine(day, series.start_time, tzinfo=zone)
@@ -383,9 +403,26 @@ def sync_series(series: MeetingSeries, *, by: User) -> list[Meeting]:
             if day not in wanted and meeting.status != MeetingStatus.CANCELLED:
                 meeting.status = MeetingStatus.CANCELLED
                 meeting.registration_open = False
-                meeting.save(update_fields=["status", "registration_open"])
+                meeting.left_out_of_series = True
                 cancelled.append(meeting)
-        log_action("series.synced", actor=by, obj=series, created=len(created))
+            elif day in wanted and meeting.left_out_of_series:
+                meeting.status = MeetingStatus.PUBLISHED
+                meeting.registration_open = True
+                meeting.left_out_of_series = False
+                restored.append(meeting)
+            else:
+                continue
+            meeting.save(update_fields=["status", "registration_open", "left_out_of_series"])
+        log_action(
+            "series.synced",
+            actor=by,
+            obj=series,
+            created=len(created),
+            cancelled=len(cancelled),
+            restored=len(restored),
+        )
     for meeting in cancelled:
         send_cancellation(meeting, by=by)
+    for meeting in restored:
+        send_reinstatement(meeting, by=by)
     return created

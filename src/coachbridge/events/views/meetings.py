@@ -35,6 +35,7 @@ from coachbridge.events.services.meetings import (
     cancel_registration,
     seats_left,
     send_cancellation,
+    send_reinstatement,
     send_reminders,
     sync_series,
     upcoming_meetings,
@@ -99,6 +100,7 @@ def _meeting_form_page(request: HttpRequest, meeting: Meeting | None) -> HttpRes
         )
         messages.success(request, _("The meeting is saved."))
         _tell_if_cancelled(request, form, saved)
+        _tell_if_reinstated(request, form, saved)
         return redirect(saved)
     return render(request, "events/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -114,6 +116,23 @@ def _tell_if_cancelled(request: HttpRequest, form: MeetingForm, meeting: Meeting
             ngettext(
                 "%(count)d person gets an e-mail that the meeting does not go ahead.",
                 "%(count)d people get an e-mail that the meeting does not go ahead.",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+def _tell_if_reinstated(request: HttpRequest, form: MeetingForm, meeting: Meeting) -> None:
+    """Published again after the people registered heard it was cancelled."""
+    if "status" not in form.changed_data:
+        return
+    count = send_reinstatement(meeting, by=request.user)
+    if count:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d person gets an e-mail that the meeting goes ahead after all.",
+                "%(count)d people get an e-mail that the meeting goes ahead after all.",
                 count,
             )
             % {"count": count},
