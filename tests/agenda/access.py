@@ -11,6 +11,7 @@ from tests.factories.marketplace import PostFactory
 
 def build(world):
     world.question = QuestionFactory(author=world.member)
+    world.others_question = QuestionFactory()  # its author may edit it, the member may not
     world.comment = CommentFactory(question=world.question, author=world.member)
     world.statement = world.question.statement
     world.round = PriorityRoundFactory(stage=RoundStage.INTERIM)
@@ -53,7 +54,7 @@ ACCESS = {
     "agenda:question-detail": with_kwargs(MEMBERS, question),
     "agenda:comment-add": with_kwargs(post_only(MEMBERS), question),
     "agenda:question-follow": with_kwargs(post_only(MEMBERS), question),
-    "agenda:question-edit": with_kwargs(ORGANISERS, question),
+    "agenda:question-edit": with_kwargs(ORGANISERS, lambda world: {"pk": world.others_question.pk}),
     "agenda:question-status": with_kwargs(post_only(ORGANISERS), question),
     "agenda:question-merge": with_kwargs(post_only(ORGANISERS), question),
     "agenda:comment-hide": with_kwargs(

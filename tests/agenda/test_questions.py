@@ -344,6 +344,56 @@ def test_member_cannot_edit(client_for, member):
     assert Question.objects.get().title == question.title
 
 
+def test_the_author_changes_their_question_until_someone_else_votes(client_for, member):
+    question = QuestionFactory(author=member, title="Werkt coachng op het werk echt?")
+    edit = reverse("agenda:question-edit", kwargs={"pk": question.pk})
+    Vote.objects.create(statement=question.statement, voter=member, value=1)  # their own vote
+    client = client_for(member)
+
+    page = client.get(question.get_absolute_url()).content.decode()
+    form = client.get(edit)
+    client.post(edit, {"title": "Werkt coaching op het werk echt?", "why": WHY})
+    Vote.objects.create(statement=question.statement, voter=ProfileFactory().user, value=-1)
+    after_vote = client.get(question.get_absolute_url()).content.decode()
+    refused = client.post(edit, {"title": "Een heel andere vraag over coaching?", "why": WHY})
+
+    assert f'href="{edit}"' in page
+    assert form.status_code == 200
+    assert "Merge" not in form.content.decode() and "Samenvoegen" not in form.content.decode()
+    question.refresh_from_db()
+    assert question.title == "Werkt coaching op het werk echt?"
+    assert question.statement.text == question.title
+    assert list(question.revisions.values_list("title", "edited_by")) == [
+        ("Werkt coachng op het werk echt?", member.pk)
+    ]
+    assert refused.status_code == 403
+    assert Question.objects.get().title == "Werkt coaching op het werk echt?"
+    assert edit not in after_vote
+
+
+@pytest.mark.parametrize("status", [QuestionStatus.PRIORITISED, QuestionStatus.ANSWERED])
+def test_the_author_cannot_change_a_question_that_moved_on(client_for, member, status):
+    question = QuestionFactory(author=member, status=status)
+
+    response = client_for(member).get(reverse("agenda:question-edit", kwargs={"pk": question.pk}))
+
+    assert response.status_code == 403
+
+
+def test_a_refused_change_by_the_author_keeps_what_was_typed(client_for, member):
+    question = QuestionFactory(author=member)
+
+    response = client_for(member).post(
+        reverse("agenda:question-edit", kwargs={"pk": question.pk}),
+        {"title": "Kort?", "why": "Dit is de nieuwe uitleg van de vraag, lang genoeg."},
+    )
+
+    html = response.content.decode()
+    assert "Dit is de nieuwe uitleg van de vraag, lang genoeg." in html
+    assert "te kort: schrijf minstens 15 tekens" in html
+    assert Question.objects.get().title == question.title
+
+
 @pytest.mark.parametrize(
     ("data", "saved"),
     [

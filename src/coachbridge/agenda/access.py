@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from coachbridge.agenda.models import Comment, PriorityRound, Question, Statement
+from coachbridge.agenda.services.questions import author_may_edit
 
 
 def can_moderate(user: object) -> bool:
@@ -26,6 +27,14 @@ def get_question(pk: int) -> Question:
 def get_question_to_moderate(request: HttpRequest, pk: int) -> Question:
     question = get_object_or_404(Question, pk=pk)
     require_moderator(request)
+    return question
+
+
+def get_question_to_edit(request: HttpRequest, pk: int) -> Question:
+    """Moderators edit any question; its author only while nobody else has voted on it."""
+    question = get_object_or_404(Question, pk=pk)
+    if not (can_moderate(request.user) or author_may_edit(question, request.user)):
+        raise PermissionDenied
     return question
 
 

@@ -179,6 +179,18 @@ def set_comment_hidden(comment: Comment, *, hidden: bool, by: User) -> None:
 # --- Moderation ---------------------------------------------------------------------------------
 
 
+def author_may_edit(question: Question, user: Any) -> bool:
+    """The person who proposed a question may still change it while nobody else has voted on
+    it and no moderator has taken it further; after that, moderators edit it for clarity."""
+    return (
+        getattr(user, "pk", None) is not None
+        and question.author_id == user.pk
+        and question.status == QuestionStatus.PROPOSED
+        and question.merged_into_id is None
+        and not Vote.objects.filter(statement__question=question).exclude(voter=user).exists()
+    )
+
+
 def edit_question(
     question: Question,
     *,

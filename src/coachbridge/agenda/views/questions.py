@@ -14,6 +14,7 @@ from coachbridge.agenda.access import (
     can_moderate,
     get_comment_to_moderate,
     get_question,
+    get_question_to_edit,
     get_question_to_moderate,
 )
 from coachbridge.agenda.enums import QuestionStatus
@@ -134,6 +135,7 @@ def _detail(
             "revisions": question.revisions.select_related("edited_by__profile"),
             "merged": question.merged.all(),
             "moderator": moderator,
+            "author_may_edit": services.author_may_edit(question, request.user),
             "summaries": published_items_for_question(question),
             "practice_studies": studies_on_question(question),
         },
@@ -202,10 +204,12 @@ def comment_hide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Moderators: edit for clarity, set the status, merge into another question."""
-    question = get_question_to_moderate(request, pk)
+    """Moderators: edit for clarity, set the status, merge into another question. The author:
+    change the question while nobody else has voted on it."""
+    question = get_question_to_edit(request, pk)
     if question.merged_into_id:
         return redirect(services.final_question(question))
+    moderator = can_moderate(request.user)
     form = QuestionEditForm(
         request.POST or None,
         initial={
@@ -231,6 +235,10 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The question is saved."))
             return redirect(question)
+    if not moderator:
+        return render(
+            request, "agenda/question_edit_own.html", {"question": question, "form": form}
+        )
     return _moderation_page(request, question, edit_form=form)
 
 
