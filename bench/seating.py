@@ -123,6 +123,27 @@ def first_cafe_plan(seed: int) -> SeatingProblem:
     return replanned_cafe(plan)
 
 
+def emptied_cafe(seed: int) -> SeatingProblem:
+    """12 people at 4 tables of 4, 3 rounds; 5 of them leave after round 1."""
+    cafe = golfers(12, 4, 4, 3)
+    plan = solve(cafe, time_limit_s=5.0, seed=seed, max_iterations=5_000).plan
+    gone = set(random.Random(seed).sample([p.id for p in cafe.participants], 5))
+    participants = tuple(
+        dataclasses.replace(p, present_until_round=1) if p.id in gone else p
+        for p in cafe.participants
+    )
+    fixed = tuple(
+        FixedSeat(pid, 1, table.table)
+        for table in plan.rounds[0].tables
+        for pid in table.participants
+    )
+    return dataclasses.replace(cafe, participants=participants, fixed=fixed, previous=plan)
+
+
+def nobody_alone(m: PlanMetrics, seconds: float) -> bool:
+    return m.alone_table_rounds == 0 and replan_met(m, seconds)
+
+
 def instances(quick: bool) -> list[Instance]:
     geg = geg_baseline
     return [
@@ -140,6 +161,8 @@ def instances(quick: bool) -> list[Instance]:
                  "0 rep, 0 role missing, mix <= 0.55, <= 1 s", cafe_met, geg),
         Instance("re-plan after r1: 3 gone, 2 late", first_cafe_plan, 0.4,
                  "0 rep, < 0.5 s, moved printed", replan_met, None),
+        Instance("re-plan 12/4x4/3: 5 gone after r1", emptied_cafe, 0.4,
+                 "nobody alone, 0 rep, < 0.5 s", nobody_alone, None),
     ]  # fmt: skip
 
 
@@ -320,7 +343,8 @@ def print_row(row: Row) -> None:
     print(
         f"{row.instance:34s} {row.solver:8s} seed {row.seed:2d}: repeats {m.repeat_pairs:3d}"
         f" max_meet {m.max_meetings} role_missing {m.missing_role_table_rounds:3d}/"
-        f"{m.table_rounds:<3d} mix {m.mix:.3f} themes {m.theme_revisits} hard"
+        f"{m.table_rounds:<3d} mix {m.mix:.3f} alone {m.alone_table_rounds} themes"
+        f" {m.theme_revisits} hard"
         f" {m.hard_violations}{moved}  {row.seconds:6.2f} s (cpu {row.cpu_seconds:6.2f})"
         f"{f'  [{row.stopped}]' if row.stopped else ''}{'  target met' if row.met else ''}",
         flush=True,
@@ -338,6 +362,7 @@ def summary(instance: Instance, ours: list[Row], baseline: list[Row]) -> None:
         f" | repeats {span([r.metrics.repeat_pairs for r in ours])}"
         f" | missing {span([r.metrics.missing_role_table_rounds for r in ours])}"
         f" | mix {span([r.metrics.mix for r in ours], '{:.2f}')}"
+        f" | alone {span([r.metrics.alone_table_rounds for r in ours])}"
         f" | s median {statistics.median(seconds):.2f} max {max(seconds):.2f}"
     )
     if ours[0].metrics.moved is not None:

@@ -236,6 +236,45 @@ def test_replanning_keeps_round_one_and_moves_few_people() -> None:
     assert seated(result.plan, 3)["new"] == 1
 
 
+def test_five_people_at_four_tables_never_leave_one_alone() -> None:
+    problem = SeatingProblem(
+        rounds=2, tables=tuple(Table(f"T{t}", 4) for t in range(4)), participants=people(5)
+    )
+
+    result = solve(problem, seed=1, **SOLVE)
+
+    assert result.metrics.alone_table_rounds == 0
+    assert all(len(table.participants) != 1 for r in result.plan.rounds for table in r.tables)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_replanning_after_many_no_shows_seats_nobody_alone(seed: int) -> None:
+    problem = SeatingProblem(
+        rounds=3, tables=tuple(Table(f"T{t}", 4) for t in range(4)), participants=people(12)
+    )
+    plan = solve(problem, seed=seed, **SOLVE).plan
+    gone = {"p02", "p05", "p07", "p10", "p11"}  # 7 people stay for 4 tables
+    again = dataclasses.replace(
+        problem,
+        participants=tuple(
+            dataclasses.replace(p, present_until_round=1) if p.id in gone else p
+            for p in problem.participants
+        ),
+        fixed=tuple(
+            FixedSeat(pid, 1, table.table)
+            for table in plan.rounds[0].tables
+            for pid in table.participants
+        ),
+        previous=plan,
+    )
+
+    result = solve(again, seed=seed, **SOLVE)
+
+    assert result.metrics.hard_violations == 0
+    assert result.metrics.alone_table_rounds == 0
+    assert result.metrics.repeat_pairs == 0
+
+
 # ---- metrics -------------------------------------------------------------------------------
 
 
@@ -279,6 +318,7 @@ def test_metrics_of_a_hand_made_plan() -> None:
     assert metrics.mix == pytest.approx(3 / 6)
     assert metrics.missing_role_table_rounds == 3
     assert metrics.size_spread == 2
+    assert metrics.alone_table_rounds == 1  # dia in round 2
     # ann at "a" 3 times, bob at "a" twice, cas at "a" twice and "b" once, dia at "b" 3 times
     assert metrics.theme_revisits == 2 + 1 + 1 + 2
     assert (metrics.moved, metrics.moved_seats) == (1, 1)

@@ -62,7 +62,7 @@ def test_plan_page_tells_the_quality_in_plain_words(organiser_client, cafe_with_
     assert "Every table has at least one coach and one researcher in every round." in page
 
 
-def test_quality_names_repeats_and_missing_roles():
+def test_quality_names_people_alone_repeats_and_missing_roles():
     cafe, _people = make_cafe(MeetingFactory(), people=4, themes=2, seats=2, rounds=2)
     plan = SeatingPlan(
         cafe=cafe,
@@ -75,6 +75,7 @@ def test_quality_names_repeats_and_missing_roles():
             "table_rounds": 4,
             "mix": 0.5,
             "size_spread": 0,
+            "alone_table_rounds": 1,
             "hard_violations": 0,
         },
     )
@@ -84,8 +85,9 @@ def test_quality_names_repeats_and_missing_roles():
     with translation.override("nl"):
         dutch = plan_quality(plan)
 
-    assert "0,5 mensen" in dutch[3][1]  # a Dutch decimal comma
+    assert "0,5 mensen" in dutch[4][1]  # a Dutch decimal comma
     assert lines == [
+        (False, "1 time someone sits alone at a table."),
         (False, "2 times two people meet again."),
         (True, "Nobody visits a theme twice."),
         (False, "3 times a table misses a coach or researcher."),

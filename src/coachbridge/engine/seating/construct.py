@@ -104,8 +104,8 @@ class _Builder:
             after = self.counts.copy()
             after[round_index, :, layout.role[slot]] += 1
             scores = scores + (
-                self.scorer.table_cost(after)[round_index]
-                - self.scorer.table_cost(self.counts)[round_index]
+                self.scorer.table_cost(after, alone=False)[round_index]
+                - self.scorer.table_cost(self.counts, alone=False)[round_index]
             )
             previous = layout.previous[round_index, slot]
             if previous != NO_TABLE:

@@ -25,6 +25,7 @@ class PlanMetrics:
     missing_role_table_rounds: int
     table_rounds: int
     size_spread: int
+    alone_table_rounds: int
     theme_revisits: int
     moved: int | None
     moved_seats: int | None
@@ -67,6 +68,9 @@ def compute_metrics(problem: SeatingProblem, plan: SeatingPlan) -> PlanMetrics:
         missing_role_table_rounds=missing,
         table_rounds=table_rounds,
         size_spread=_size_spread(problem, plan),
+        alone_table_rounds=sum(
+            len(table.participants) == 1 for r in plan.rounds for table in r.tables
+        ),
         theme_revisits=_theme_revisits(problem, plan),
         moved=moved,
         moved_seats=moved_seats,

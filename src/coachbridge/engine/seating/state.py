@@ -1,11 +1,11 @@
 """A complete seating (every slot at a table in every round) with its cost and swap deltas.
 
 The cost is one weighted sum whose weights make it lexicographic in practice: hard rules, then
-repeated meetings, then role mixing, then even table sizes, then seats moved against a previous
-plan. Deltas of all swaps in a round are computed at once with numpy from three ingredients:
-U[r, x, t] (what changes for x alone when x moves to table t), the pair matrix `add` (the cost
-of one more meeting of a pair), and R[r, t, a, b] (the change of table t's mixing and size cost
-when a person of role a is replaced by one of role b).
+someone alone at a table, then repeated meetings, then role mixing, then even table sizes, then
+seats moved against a previous plan. Deltas of all swaps in a round are computed at once with
+numpy from three ingredients: U[r, x, t] (what changes for x alone when x moves to table t),
+the pair matrix `add` (the cost of one more meeting of a pair), and R[r, t, a, b] (the change of
+table t's mixing and size cost when a person of role a is replaced by one of role b).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ W_REPEAT = 1_000.0  # per repeated meeting
 W_MISSING_ROLE = 30.0  # per required role missing at a table-round
 W_MIX = 10.0  # per seat of mixing deviation
 W_SIZE = 1.0  # per unit of sum of squared table sizes
+W_ALONE = 2_000.0  # per table-round with one person: nobody to talk with, worse than a repeat
 W_MOVED = 6.0  # per seat that differs from the previous plan (below a missing role)
 
 
@@ -66,8 +67,12 @@ class SeatingState:
             + W_MOVED * parts["moved"]
         )
 
-    def table_cost(self, counts: Floats) -> Floats:
-        """Mixing and size cost of tables given role counts (..., rounds, tables, roles + 1)."""
+    def table_cost(self, counts: Floats, *, alone: bool = True) -> Floats:
+        """Mixing and size cost of tables given role counts (..., rounds, tables, roles + 1).
+
+        `alone=False` leaves out the cost of a lone person: a plan built one seat at a time
+        passes through tables of one, and that cost would make it fill tables instead of
+        spreading people (the search removes lone people afterwards)."""
         layout = self.layout
         roles = len(layout.roles)
         people = counts[..., :roles]
@@ -76,7 +81,12 @@ class SeatingState:
         # moved to the back by the caller, see `replacement_deltas`.
         deviation = np.abs(people - size[..., None] * layout.shares[:, None, :]).sum(axis=-1) / 2
         missing = ((people == 0) & layout.required[:, None, :]).sum(axis=-1) * (size > 0)
-        result: Floats = W_MIX * deviation + W_MISSING_ROLE * missing + W_SIZE * size**2
+        result: Floats = (
+            W_MIX * deviation
+            + W_MISSING_ROLE * missing
+            + W_SIZE * size**2
+            + (W_ALONE * (size == 1) if alone else 0.0)
+        )
         return result
 
     # ---- deltas ----------------------------------------------------------------------------

@@ -26,6 +26,19 @@ def plan_quality(plan: SeatingPlan) -> list[tuple[bool, str]]:
                 % {"count": figures["hard_violations"]},
             )
         )
+    alone = figures.get("alone_table_rounds", 0)
+    if alone:
+        lines.append(
+            (
+                False,
+                ngettext(
+                    "%(count)d time someone sits alone at a table.",
+                    "%(count)d times someone sits alone at a table.",
+                    alone,
+                )
+                % {"count": alone},
+            )
+        )
     repeats = figures.get("repeat_pairs", 0)
     if repeats:
         lines.append(
