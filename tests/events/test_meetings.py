@@ -313,6 +313,20 @@ def make_series(**fields):
     return MeetingSeries.objects.create(**{**defaults, **fields})
 
 
+def test_monthly_series_from_a_fifth_thursday_takes_the_last_thursday_of_every_month():
+    series = make_series(first_date=dt.date(2030, 1, 31), last_date=dt.date(2030, 5, 31))
+
+    dates = series_dates(series)
+
+    assert [day.isoformat() for day in dates] == [
+        "2030-01-31",
+        "2030-02-28",
+        "2030-03-28",
+        "2030-04-25",
+        "2030-05-30",
+    ]
+
+
 def test_monthly_series_keeps_the_second_thursday_and_skips_dates():
     series = make_series(skip_dates=["2030-04-11"])
 

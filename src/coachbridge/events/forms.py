@@ -87,6 +87,13 @@ class SeriesForm(forms.ModelForm):
             "capacity",
         ]
         labels = {"interval": _("Every how many weeks or months")}
+        help_texts = {
+            "first_date": _(
+                "Every month on the same weekday: this date sets the weekday and the week. The "
+                "second Thursday stays the second Thursday; a date in the fifth week means the "
+                "last one of every month."
+            )
+        }
         widgets = {
             "first_date": DATE_WIDGET,
             "last_date": DATE_WIDGET,

@@ -337,8 +337,11 @@ def _rule_dates(series: MeetingSeries, *, today: dt.date | None = None) -> Itera
         rule = rrule.rrule(rrule.WEEKLY, interval=interval, dtstart=start, until=_end_of(until))
     else:
         # The same weekday as the first date, and the same week of the month (e.g. 2nd Thursday).
+        # A 5th weekday exists in only some months, so it means the last one of every month.
         week_of_month = (series.first_date.day - 1) // 7 + 1
-        weekday = rrule.weekdays[series.first_date.weekday()](week_of_month)
+        weekday = rrule.weekdays[series.first_date.weekday()](
+            -1 if week_of_month == 5 else week_of_month
+        )
         rule = rrule.rrule(
             rrule.MONTHLY,
             interval=interval,
