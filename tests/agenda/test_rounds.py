@@ -100,6 +100,43 @@ def test_member_ranks_questions_through_the_form(client_for):
     ]
 
 
+def test_skipped_places_are_closed_up_and_the_member_is_told(client_for, member):
+    priority_round, entries = open_round()
+    client = client_for(member)
+
+    gaps = client.post(
+        priority_round.get_absolute_url(),
+        {f"rank-{entries[1].pk}": "3", f"rank-{entries[0].pk}": "1"},
+        follow=True,
+    )
+    no_gaps = client.post(
+        priority_round.get_absolute_url(),
+        {f"rank-{entries[1].pk}": "2", f"rank-{entries[0].pk}": "1"},
+        follow=True,
+    )
+
+    told = [str(message) for message in gaps.context["messages"]]
+    assert any("1 tot 2" in text or "1 to 2" in text for text in told)
+    assert len([str(m) for m in no_gaps.context["messages"]]) == 1  # only "saved"
+    assert list(Ballot.objects.get().picks.values_list("entry", "rank")) == [
+        (entries[0].pk, 1),
+        (entries[1].pk, 2),
+    ]
+
+
+@pytest.mark.parametrize("place", ["0", "4", "-1"])
+def test_a_place_outside_the_pick_limit_is_refused(client_for, member, place):
+    priority_round, entries = open_round()  # pick 3
+
+    response = client_for(member).post(
+        priority_round.get_absolute_url(), {f"rank-{entries[0].pk}": place}
+    )
+
+    assert response.status_code == 400
+    assert "1 tot 3" in response.content.decode()
+    assert Ballot.objects.count() == 0
+
+
 def test_same_place_twice_is_refused_and_choice_kept(client_for, member):
     priority_round, entries = open_round()
 

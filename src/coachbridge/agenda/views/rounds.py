@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coachbridge.agenda.access import (
@@ -23,7 +24,7 @@ from coachbridge.agenda.services.common import AgendaError
 from coachbridge.events.models import Meeting
 
 
-def _ranks(request: HttpRequest, entry_ids: list[int]) -> tuple[list[int], str]:
+def _ranks(request: HttpRequest, entry_ids: list[int], most: int) -> tuple[list[int], str]:
     """Entry ids in the order of the rank each got in the form (`rank-<id>`); an error text."""
     ranked: dict[int, int] = {}
     for pk in entry_ids:
@@ -34,12 +35,31 @@ def _ranks(request: HttpRequest, entry_ids: list[int]) -> tuple[list[int], str]:
             rank = int(raw)
         except ValueError:
             return [], _("A place must be a number.")
+        if not 1 <= rank <= most:
+            return [], _("A place is a number from 1 to %(most)d.") % {"most": most}
         if rank in ranked.values():
             return [], _(
                 "Give each place to one question only (place %(place)d is used twice)."
             ) % {"place": rank}
         ranked[pk] = rank
     return sorted(ranked, key=ranked.__getitem__), ""
+
+
+def _tell_if_places_closed_up(request: HttpRequest, ranked: list[int]) -> None:
+    """Places count in their order: 1, 3 and 7 are saved as 1, 2 and 3. Say so when it happens."""
+    count = len(ranked)
+    given = sorted(int(request.POST[f"rank-{pk}"]) for pk in ranked)
+    if given != list(range(1, count + 1)):
+        messages.info(
+            request,
+            ngettext(
+                "You skipped some places, so your question counts as place 1.",
+                "You skipped some places, so your %(count)d questions count as places 1 to "
+                "%(count)d, in the order you gave them.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 @login_required
@@ -88,7 +108,9 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     picked = services.ballot_of(priority_round, request.user)
     error = ""
     if request.method == "POST":
-        ranked, error = _ranks(request, [entry.pk for entry in entries])
+        ranked, error = _ranks(
+            request, [entry.pk for entry in entries], most=priority_round.pick_limit
+        )
         if not error:
             try:
                 services.submit_ballot(priority_round, voter=request.user, entry_ids=ranked)
@@ -96,6 +118,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 error = str(exc)
             else:
                 messages.success(request, _("Thank you! Your choice is saved."))
+                _tell_if_places_closed_up(request, ranked)
                 return redirect(priority_round)
     places = {pk: place for place, pk in enumerate(picked, 1)}
     if request.method == "POST":
@@ -161,7 +184,9 @@ def round_final(request: HttpRequest, pk: int) -> HttpResponse:
     error = ""
     places: dict[int, int] = {}
     if request.method == "POST":
-        ranked, error = _ranks(request, [entry.pk for entry in entries])
+        ranked, error = _ranks(
+            request, [entry.pk for entry in entries], most=priority_round.top_size
+        )
         places = {pk: place for place, pk in enumerate(ranked, 1)} if not error else {}
         workshop = None
         if request.POST.get("workshop"):
