@@ -1,9 +1,11 @@
 """The table plan: computed in the background, its quality in words, moves by hand, cards."""
 
 from collections import Counter
+from io import BytesIO
 
 import pytest
 from django.utils import translation
+from pypdf import PdfReader
 
 from coachbridge.common.models import ActivityLog
 from coachbridge.events.enums import PlanStatus
@@ -234,6 +236,25 @@ def test_table_cards_show_table_theme_question_and_host(organiser_client, cafe_w
     ]
     assert text.count("Vraag 2?") == 2
     assert f"Host: {people[0].name}" in text
+
+
+@pytest.mark.parametrize("question_length", [300, 1200])
+def test_a_table_card_stays_on_one_page_with_the_longest_theme_and_question(
+    organiser_client,  # noqa: F811
+    cafe_with_plan,
+    question_length,
+):
+    cafe, _people, _plan = cafe_with_plan
+    words = "Wat helpt jou om in je eigen praktijk onderzoek te doen naar coaching? "
+    cafe.themes.update(
+        title=("Brug tussen wetenschap en praktijk " * 5)[:150],
+        question=(words * 20)[:question_length],
+    )
+
+    response = organiser_client.get(url("cafe-table-cards", cafe.meeting))
+
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    assert len(PdfReader(BytesIO(content)).pages) == cafe.tables.count()
 
 
 def test_route_cards_list_table_and_theme_per_round(organiser_client, cafe_with_plan):  # noqa: F811

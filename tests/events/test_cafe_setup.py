@@ -87,6 +87,24 @@ def test_themes_and_tables_are_saved_with_their_hosts(organiser_client):
     ]
 
 
+def test_a_guiding_question_too_long_for_the_table_card_is_refused_and_kept(organiser_client):
+    cafe, _ = make_cafe(MeetingFactory(), themes=["Bruggen bouwen"])
+    theme = cafe.themes.get()
+    long_question = " ".join(["Wat heb je nodig?"] * 20)  # 359 characters
+
+    response = organiser_client.post(
+        url("cafe-themes", cafe.meeting),
+        formset_data("themes", [{"id": theme.pk, "title": "Bruggen", "question": long_question}]),
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "at most 300 characters (it has 359)" in page
+    assert long_question in page
+    theme.refresh_from_db()
+    assert (theme.title, theme.question) == ("Bruggen bouwen", "Vraag 1?")  # nothing lost
+
+
 def test_a_host_on_two_tables_is_refused_with_both_tables_named(organiser_client):
     meeting = MeetingFactory()
     host = RegistrationFactory(meeting=meeting, name="Hanna Host")

@@ -12,6 +12,8 @@ from coachbridge.events.forms import hint_range
 from coachbridge.events.models import Cafe, CafeRound, CafeTable, CafeTheme
 from coachbridge.events.models.cafe import ROUND_MINUTES_MAX
 
+QUESTION_MAX = 300
+
 
 class CafeRulesForm(forms.ModelForm):
     class Meta:
@@ -46,10 +48,18 @@ class NewItemForm(forms.ModelForm):
 
 
 class ThemeForm(NewItemForm):
+    # Short enough for the table card: a longer text would need too small a letter.
+    question = forms.CharField(
+        label=_("Guiding question"),
+        max_length=QUESTION_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One open question for the table, at most 300 characters."),
+    )
+
     class Meta:
         model = CafeTheme
         fields = ["title", "question"]
-        widgets = {"question": forms.Textarea(attrs={"rows": 2})}
 
 
 class TableForm(NewItemForm):
