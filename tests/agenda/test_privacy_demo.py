@@ -28,7 +28,7 @@ def contributions(user):
 
 
 def test_agenda_registers_its_personal_data():
-    assert "research agenda" in [section.name for section in personal_data_sections()]
+    assert "research_agenda" in [section.name for section in personal_data_sections()]
 
 
 def test_export_lists_everything_of_the_member(member):

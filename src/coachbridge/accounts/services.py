@@ -40,7 +40,7 @@ def export_personal_data(user: User) -> dict[str, Any]:
     """Everything the platform keeps about a member, as JSON-ready data."""
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
-        "format": "coachbridge-personal-data/1",
+        "format": "coachbridge-personal-data/2",
     }
     for section in personal_data_sections():
         data[section.name] = section.export(user)

@@ -53,4 +53,4 @@ def erase_agenda(user: Any, remove_contributions: bool) -> None:
     Question.objects.filter(author=user).update(author=None)
 
 
-register_personal_data("research agenda", export=export_agenda, erase=erase_agenda)
+register_personal_data("research_agenda", export=export_agenda, erase=erase_agenda)

@@ -23,7 +23,7 @@ def export_studies(user: Any) -> list[dict[str, Any]]:
             "closed": study.closed_at.isoformat() if study.closed_at else None,
             "created": study.created.isoformat(),
             "role": "lead" if study.owner_id == user.pk else "coach",
-            "your coachees": study.participants.filter(
+            "your_coachees": study.participants.filter(
                 role=ParticipantRole.COACHEE, coach=user
             ).count(),
         }
@@ -38,4 +38,4 @@ def erase_studies(user: Any, remove_contributions: bool) -> None:
     Study.objects.filter(owner=user).delete()
 
 
-register_personal_data("practice studies", export=export_studies, erase=erase_studies)
+register_personal_data("practice_studies", export=export_studies, erase=erase_studies)
