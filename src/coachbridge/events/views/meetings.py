@@ -99,44 +99,32 @@ def _meeting_form_page(request: HttpRequest, meeting: Meeting | None) -> HttpRes
             changed_fields=sorted(form.changed_data),
         )
         messages.success(request, _("The meeting is saved."))
-        _tell_if_cancelled(request, form, saved)
-        _tell_if_reinstated(request, form, saved)
+        _tell_about_status(request, form, saved)
         return redirect(saved)
     return render(request, "events/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-def _tell_if_cancelled(request: HttpRequest, form: MeetingForm, meeting: Meeting) -> None:
-    """Only the change to cancelled: saving a cancelled meeting again sends nothing."""
-    if "status" not in form.changed_data or meeting.status != MeetingStatus.CANCELLED:
-        return
-    count = send_cancellation(meeting, by=request.user)
-    if count:
-        messages.info(
-            request,
-            ngettext(
-                "%(count)d person gets an e-mail that the meeting does not go ahead.",
-                "%(count)d people get an e-mail that the meeting does not go ahead.",
-                count,
-            )
-            % {"count": count},
-        )
-
-
-def _tell_if_reinstated(request: HttpRequest, form: MeetingForm, meeting: Meeting) -> None:
-    """Published again after the people registered heard it was cancelled."""
+def _tell_about_status(request: HttpRequest, form: MeetingForm, meeting: Meeting) -> None:
+    """A change to cancelled, or to published after a cancellation, is e-mailed to the people
+    registered, once: saving the meeting again sends nothing."""
     if "status" not in form.changed_data:
         return
-    count = send_reinstatement(meeting, by=request.user)
-    if count:
-        messages.info(
-            request,
-            ngettext(
-                "%(count)d person gets an e-mail that the meeting goes ahead after all.",
-                "%(count)d people get an e-mail that the meeting goes ahead after all.",
-                count,
-            )
-            % {"count": count},
+    if meeting.status == MeetingStatus.CANCELLED:
+        count = send_cancellation(meeting, by=request.user)
+        text = ngettext(
+            "%(count)d person gets an e-mail that the meeting does not go ahead.",
+            "%(count)d people get an e-mail that the meeting does not go ahead.",
+            count,
         )
+    else:
+        count = send_reinstatement(meeting, by=request.user)
+        text = ngettext(
+            "%(count)d person gets an e-mail that the meeting goes ahead after all.",
+            "%(count)d people get an e-mail that the meeting goes ahead after all.",
+            count,
+        )
+    if count:
+        messages.info(request, text % {"count": count})
 
 
 @login_required
