@@ -3,8 +3,9 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from coachbridge.accounts.models import Profile
+from coachbridge.accounts.models import Profile, User
 from coachbridge.agenda.models import Question
+from coachbridge.agenda.services.questions import propose_question
 from coachbridge.events.models import Meeting, MeetingSeries, Registration
 from coachbridge.knowledge.enums import ItemStatus
 from coachbridge.knowledge.models import Item
@@ -125,6 +126,28 @@ def test_member_pages_have_no_violations(page, live_server, demo, language, csp_
         page.goto(f"{live_server.url}{path}")
         found[path] = violations(page, csp_violations)
 
+    assert {path: issues for path, issues in found.items() if issues} == {}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_authors_own_question_pages_have_no_violations(
+    page, live_server, demo, language, csp_violations
+):
+    coach = User.objects.get(email="coach@example.org")
+    question = propose_question(
+        by=coach,
+        title="Hoe merken teamleden dat hun collega coaching krijgt?",
+        why="Coaches willen weten of coaching ook de mensen rond de coachee raakt.",
+    )
+    log_in(page, live_server.url, "coach@example.org")
+    switch_language(page, live_server.url, language)
+    found = {}
+
+    for path in [question.get_absolute_url(), f"{question.get_absolute_url()}edit/"]:
+        page.goto(f"{live_server.url}{path}")
+        found[path] = violations(page, csp_violations)
+
+    assert page.locator("h1").inner_text() in {"Verander je vraag", "Change your question"}
     assert {path: issues for path, issues in found.items() if issues} == {}
 
 
