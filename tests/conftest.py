@@ -1,8 +1,12 @@
 """Shared fixtures: the personas every access test uses."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.test import Client
 
+from coachbridge.common import ratelimit
 from tests.factories.accounts import ProfileFactory
 
 
@@ -59,9 +63,13 @@ def client_for():
 
 
 @pytest.fixture
-def locmem_cache(settings):
-    """A real cache, for tests of rate limits (the test settings use a dummy cache)."""
+def locmem_cache(settings, monkeypatch):
+    """A real cache, for tests of rate limits (the test settings use a dummy cache). The rate
+    limit's clock stands still, so a test never straddles two windows (which let a fourth try
+    through now and then); tests/common/test_ratelimit.py moves the clock on purpose."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    now = time.time()
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: now))
     from django.core.cache import cache
 
     cache.clear()
