@@ -4,10 +4,18 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from coachbridge.accounts.models import Role
+from coachbridge.accounts.reference import ensure_roles
 from coachbridge.research.enums import Moment
 from coachbridge.research.models import Response
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def roles(transactional_db):
+    """The roles a migration seeds: an earlier transactional test may have flushed them."""
+    ensure_roles(Role)
 
 
 def test_migration_blanks_rater_comments_and_keeps_coachee_comments(
