@@ -4,6 +4,8 @@ import time
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
 from coachbridge.common import ratelimit
@@ -75,3 +77,19 @@ def locmem_cache(settings, monkeypatch):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def migrator(transactional_db):
+    """For tests of data migrations: ``migrator(targets)`` moves the test database to those
+    migrations and returns the models of that state. Afterwards the database goes back to the
+    latest state, so the tests that follow find every table again."""
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield migrate
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -3,8 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 BEFORE = [("events", "0004_harvest_started"), ("common", "0002_seed_themes")]
@@ -13,10 +11,8 @@ AFTER = [("events", "0005_meeting_reinstatement")]
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
-def test_migration_reads_sent_cancellations_from_the_activity_log():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+def test_migration_reads_sent_cancellations_from_the_activity_log(migrator):
+    old = migrator(BEFORE)
     Meeting = old.get_model("events", "Meeting")
     ActivityLog = old.get_model("common", "ActivityLog")
     start = timezone.now() + dt.timedelta(days=10)
@@ -31,9 +27,7 @@ def test_migration_reads_sent_cancellations_from_the_activity_log():
             object_id=str(meeting.pk),
         )
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
-    new = executor.loader.project_state(AFTER).apps
+    new = migrator(AFTER)
     rows = {m.pk: m for m in new.get_model("events", "Meeting").objects.all()}
 
     last_sent = ActivityLog.objects.filter(object_id=str(told.pk)).latest("created").created

@@ -4,8 +4,6 @@ import importlib
 
 import pytest
 from django.conf import settings
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 migration = importlib.import_module("coachbridge.knowledge.migrations.0004_item_agenda_question")
 
@@ -34,10 +32,8 @@ def test_question_pk_reads_only_question_pages_of_this_site(url, pk):
 
 @pytest.mark.integration
 @pytest.mark.django_db(transaction=True)
-def test_migration_links_site_urls_and_keeps_other_urls_in_the_sources():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+def test_migration_links_site_urls_and_keeps_other_urls_in_the_sources(migrator):
+    old = migrator(BEFORE)
     Question = old.get_model("agenda", "Question")
     Item = old.get_model("knowledge", "Item")
     question = Question.objects.create(title="Werkt coaching?", why="Omdat coaches het vragen.")
@@ -58,9 +54,7 @@ def test_migration_links_site_urls_and_keeps_other_urls_in_the_sources():
     )
     plain = Item.objects.create(title="D", **base)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(AFTER)
-    new = executor.loader.project_state(AFTER).apps
+    new = migrator(AFTER)
     Item = new.get_model("knowledge", "Item")
 
     rows = {item.pk: item for item in Item.objects.all()}

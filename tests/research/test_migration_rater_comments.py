@@ -1,8 +1,6 @@
 """The data migration that forgets what raters wrote in the first network questionnaire."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from coachbridge.accounts.models import Role
 from coachbridge.accounts.reference import ensure_roles
@@ -19,16 +17,15 @@ def roles(transactional_db):
 
 
 def test_migration_blanks_rater_comments_and_keeps_coachee_comments(
-    coachee, make_rater, answer_start
+    migrator, coachee, make_rater, answer_start
 ):
     answer_start(coachee, comment="Rust in mijn hoofd")
     rater = make_rater(coachee)
     # what network-1 stored; the current questionnaire asks no open question
     Response.objects.filter(participant=rater).update(comment="Mijn collega is rustiger")
-    executor = MigrationExecutor(connection)
-    executor.migrate([("research", "0001_initial")])
+    migrator([("research", "0001_initial")])
 
-    MigrationExecutor(connection).migrate([("research", "0002_forget_rater_comments")])
+    migrator([("research", "0002_forget_rater_comments")])
 
     comments = dict(Response.objects.values_list("moment", "comment"))
     assert comments == {Moment.START: "Rust in mijn hoofd", Moment.NETWORK: ""}
