@@ -67,26 +67,36 @@ def world_cafe(people: int = 40, tables: int = 8, size: int = 5, rounds: int = 4
     )
 
 
+def after_round_one(
+    problem: SeatingProblem,
+    plan: SeatingPlan,
+    gone: set[str],
+    newcomers: tuple[Participant, ...] = (),
+) -> SeatingProblem:
+    """`problem` to re-plan after round 1 of `plan` (kept as played): `gone` leave, `newcomers`
+    arrive."""
+    participants = (
+        *(
+            dataclasses.replace(p, present_until_round=1) if p.id in gone else p
+            for p in problem.participants
+        ),
+        *newcomers,
+    )
+    fixed = tuple(FixedSeat(pid, 1, table) for n, table, pid in plan.seats() if n == 1)
+    return dataclasses.replace(problem, participants=participants, fixed=fixed, previous=plan)
+
+
 def replanned_cafe(plan: SeatingPlan) -> SeatingProblem:
     """World café after round 1: 3 no-shows for the rest of the day and 2 latecomers."""
     cafe = world_cafe()
     hosts = set(cafe.hosts())
     visitors = [p.id for p in cafe.participants if p.id not in hosts]
     gone = set(random.Random(7).sample(visitors, 3))
-    participants = (
-        *(
-            dataclasses.replace(p, present_until_round=1) if p.id in gone else p
-            for p in cafe.participants
-        ),
+    latecomers = (
         Participant("late1", "coach", present_from_round=2),
         Participant("late2", "other", present_from_round=2),
     )
-    fixed = tuple(
-        FixedSeat(pid, 1, table.table)
-        for table in plan.rounds[0].tables
-        for pid in table.participants
-    )
-    return dataclasses.replace(cafe, participants=participants, fixed=fixed, previous=plan)
+    return after_round_one(cafe, plan, gone, latecomers)
 
 
 @dataclass(frozen=True)
@@ -128,16 +138,7 @@ def emptied_cafe(seed: int) -> SeatingProblem:
     cafe = golfers(12, 4, 4, 3)
     plan = solve(cafe, time_limit_s=5.0, seed=seed, max_iterations=5_000).plan
     gone = set(random.Random(seed).sample([p.id for p in cafe.participants], 5))
-    participants = tuple(
-        dataclasses.replace(p, present_until_round=1) if p.id in gone else p
-        for p in cafe.participants
-    )
-    fixed = tuple(
-        FixedSeat(pid, 1, table.table)
-        for table in plan.rounds[0].tables
-        for pid in table.participants
-    )
-    return dataclasses.replace(cafe, participants=participants, fixed=fixed, previous=plan)
+    return after_round_one(cafe, plan, gone)
 
 
 def nobody_alone(m: PlanMetrics, seconds: float) -> bool:

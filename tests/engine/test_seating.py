@@ -201,21 +201,21 @@ def test_solve_reports_progress() -> None:
 # ---- re-planning ---------------------------------------------------------------------------
 
 
-def replanned(problem: SeatingProblem, plan: SeatingPlan) -> SeatingProblem:
-    """After round 1: p05 and p11 go home, a newcomer arrives; round 1 is fixed."""
-    gone = {"p05", "p11"}
+def replanned(
+    problem: SeatingProblem,
+    plan: SeatingPlan,
+    gone: frozenset[str] = frozenset({"p05", "p11"}),
+    newcomers: tuple[Participant, ...] = (Participant("new", "other", present_from_round=2),),
+) -> SeatingProblem:
+    """After round 1 (which stays fixed): `gone` go home, `newcomers` arrive."""
     participants = (
         *(
             dataclasses.replace(p, present_until_round=1) if p.id in gone else p
             for p in problem.participants
         ),
-        Participant("new", "other", present_from_round=2),
+        *newcomers,
     )
-    fixed = tuple(
-        FixedSeat(pid, 1, table.table)
-        for table in plan.rounds[0].tables
-        for pid in table.participants
-    )
+    fixed = tuple(FixedSeat(pid, 1, table) for n, table, pid in plan.seats() if n == 1)
     return dataclasses.replace(problem, participants=participants, fixed=fixed, previous=plan)
 
 
@@ -253,20 +253,8 @@ def test_replanning_after_many_no_shows_seats_nobody_alone(seed: int) -> None:
         rounds=3, tables=tuple(Table(f"T{t}", 4) for t in range(4)), participants=people(12)
     )
     plan = solve(problem, seed=seed, **SOLVE).plan
-    gone = {"p02", "p05", "p07", "p10", "p11"}  # 7 people stay for 4 tables
-    again = dataclasses.replace(
-        problem,
-        participants=tuple(
-            dataclasses.replace(p, present_until_round=1) if p.id in gone else p
-            for p in problem.participants
-        ),
-        fixed=tuple(
-            FixedSeat(pid, 1, table.table)
-            for table in plan.rounds[0].tables
-            for pid in table.participants
-        ),
-        previous=plan,
-    )
+    gone = frozenset({"p02", "p05", "p07", "p10", "p11"})  # 7 people stay for 4 tables
+    again = replanned(problem, plan, gone, newcomers=())
 
     result = solve(again, seed=seed, **SOLVE)
 
