@@ -21,6 +21,10 @@ def person(world):
     return {"pk": world.meeting.pk, "token": world.cafe_people[0].token}
 
 
+def route_card(world):
+    return {"pk": world.meeting.pk, "token": world.cafe_people[0].card_token}
+
+
 ORGANISER_PAGES = [
     "cafe-setup",
     "cafe-themes",
@@ -48,6 +52,6 @@ ACCESS = {
     # The QR code on a route card: organisers check the person in, others see a page without
     # the person (a lost card must not open their registration).
     "events:cafe-checkin-scan": with_kwargs(
-        ORGANISERS, person, special=(("anonymous", 200), ("member", 200))
+        ORGANISERS, route_card, special=(("anonymous", 200), ("member", 200))
     ),
 }

@@ -92,7 +92,7 @@ def test_check_in_list_takes_the_same_number_of_queries(organiser_client, count)
 
 def test_qr_on_the_route_card_lets_an_organiser_check_someone_in(organiser_client, planned):  # noqa: F811
     cafe, people = planned
-    scan = url("cafe-checkin-scan", cafe.meeting, token=people[2].token)
+    scan = url("cafe-checkin-scan", cafe.meeting, token=people[2].card_token)
 
     page = organiser_client.get(scan).content.decode()
     organiser_client.post(
@@ -110,7 +110,7 @@ def test_qr_on_the_route_card_shows_anyone_else_nothing_of_the_person(member, pl
     person = people[2]
     person.organisation = "Geheime Praktijk"
     person.save()
-    scan = url("cafe-checkin-scan", cafe.meeting, token=person.token)
+    scan = url("cafe-checkin-scan", cafe.meeting, token=person.card_token)
 
     for reader in (english(), english(member)):
         response = reader.get(scan)
@@ -124,12 +124,33 @@ def test_qr_on_the_route_card_shows_anyone_else_nothing_of_the_person(member, pl
     assert person.checked_in_at is None
 
 
+def test_route_card_code_and_personal_link_do_not_open_each_other(client, planned):
+    """Someone who finds a card cannot cancel the registration or write insights with it."""
+    cafe, people = planned
+    person = people[2]
+
+    for name, kwargs in (
+        ("guest-registration", {"token": person.card_token}),
+        ("registration-harvest", {"token": person.card_token}),
+        ("cafe-route", {"pk": cafe.meeting.pk, "token": person.card_token}),
+        ("cafe-checkin-scan", {"pk": cafe.meeting.pk, "token": person.token}),
+    ):
+        found = client.get(reverse(f"events:{name}", kwargs=kwargs))
+        assert found.status_code == 404, name
+    client.post(
+        reverse("events:guest-registration", kwargs={"token": person.card_token}),
+        {"action": "cancel"},
+    )
+    person.refresh_from_db()
+    assert person.status == "registered"
+
+
 def test_token_of_another_meeting_is_not_found(client, planned):
     cafe, _people = planned
     stranger = RegistrationFactory()
 
-    for name in ("cafe-checkin-scan", "cafe-route"):
-        response = client.get(url(name, cafe.meeting, token=stranger.token))
+    for name, token in (("cafe-checkin-scan", stranger.card_token), ("cafe-route", stranger.token)):
+        response = client.get(url(name, cafe.meeting, token=token))
         assert response.status_code == 404
     assert client.get(url("cafe-wall-public", cafe.meeting, token="nope")).status_code == 404
 

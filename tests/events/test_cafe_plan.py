@@ -8,6 +8,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from coachbridge.common.models import ActivityLog
+from coachbridge.events.documents import cafe as cafe_documents
 from coachbridge.events.enums import PlanStatus
 from coachbridge.events.models import SeatingPlan
 from coachbridge.events.services.cafe import (
@@ -271,3 +272,20 @@ def test_route_cards_list_table_and_theme_per_round(organiser_client, cafe_with_
             line.split()[:3] == [number, table, *theme.split()[:1]] for line in card.splitlines()
         ), (number, table, theme)
     assert text.count("Show this code at the entrance") == 14
+
+
+def test_route_card_codes_open_only_the_check_in(organiser_client, cafe_with_plan, monkeypatch):  # noqa: F811
+    """The QR code holds the card's own code, never the personal link's token."""
+    cafe, people, _plan = cafe_with_plan
+    encoded = []
+    real_qr = cafe_documents.qr_data_uri
+    monkeypatch.setattr(
+        cafe_documents, "qr_data_uri", lambda data: encoded.append(data) or real_qr(data)
+    )
+
+    pdf_text(organiser_client.get(url("cafe-route-cards", cafe.meeting)))
+
+    assert sorted(encoded) == sorted(
+        cafe_documents.check_in_url(cafe, person.card_token) for person in people
+    )
+    assert not any(person.token in data for data in encoded for person in people)

@@ -69,7 +69,22 @@ def get_cafe_by_wall_token(pk: int, token: str) -> Cafe:
 
 def get_registration_for_cafe(pk: int, token: str) -> tuple[Cafe, Registration]:
     """A person's registration by their personal token, for the café of meeting `pk`."""
-    registration = get_registration_by_token(token)
+    return _in_cafe(pk, get_registration_by_token(token))
+
+
+def get_registration_by_card(pk: int, card_token: str) -> tuple[Cafe, Registration]:
+    """A person's registration by the code on their route card, for the café of meeting `pk`."""
+    registration = (
+        Registration.objects.select_related("meeting").filter(card_token=card_token).first()
+        if card_token
+        else None
+    )
+    if registration is None:
+        raise Http404
+    return _in_cafe(pk, registration)
+
+
+def _in_cafe(pk: int, registration: Registration) -> tuple[Cafe, Registration]:
     cafe = Cafe.objects.filter(meeting_id=pk).first()
     if registration.meeting_id != pk or cafe is None:
         raise Http404

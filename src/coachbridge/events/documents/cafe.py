@@ -35,8 +35,8 @@ def table_harvest_url(token: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def check_in_url(cafe: Cafe, token: str) -> str:
-    path = reverse("events:cafe-checkin-scan", kwargs={"pk": cafe.meeting_id, "token": token})
+def check_in_url(cafe: Cafe, card_token: str) -> str:
+    path = reverse("events:cafe-checkin-scan", kwargs={"pk": cafe.meeting_id, "token": card_token})
     return f"{settings.SITE_URL}{path}"
 
 
@@ -63,7 +63,7 @@ def route_cards_pdf(cafe: Cafe, plan: SeatingPlan) -> bytes:
         {
             "registration": registration,
             "route": route_of(cafe, plan, registration),
-            "qr": qr_data_uri(check_in_url(cafe, registration.token)),
+            "qr": qr_data_uri(check_in_url(cafe, registration.card_token)),
         }
         for registration in participants_of(cafe).order_by("name", "pk")
     ]

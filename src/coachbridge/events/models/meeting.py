@@ -135,6 +135,9 @@ class Registration(models.Model):
     )
     language = models.CharField(_("language"), max_length=5, default="nl")
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # The QR code on a printed route card: it opens only the organisers' check-in, so a lost
+    # card cannot open the personal link (which cancels and writes insights as this person).
+    card_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 

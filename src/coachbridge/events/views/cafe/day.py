@@ -13,6 +13,7 @@ from coachbridge.events.access import (
     can_manage,
     get_cafe_by_wall_token,
     get_cafe_to_manage,
+    get_registration_by_card,
     get_registration_for_cafe,
 )
 from coachbridge.events.models import Cafe
@@ -121,7 +122,7 @@ def cafe_checkin(request: HttpRequest, pk: int) -> HttpResponse:
 def cafe_checkin_scan(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """The QR code on a route card: a check-in page for organisers. Anyone else sees a page
     without the person or their actions: a lost card must not open someone's registration."""
-    cafe, registration = get_registration_for_cafe(pk, token)
+    cafe, registration = get_registration_by_card(pk, token)
     if not can_manage(request.user):
         return render(request, "events/cafe/cafe_card_code.html", {"meeting": cafe.meeting})
     return render(
