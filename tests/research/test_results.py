@@ -18,8 +18,8 @@ from tests.research.conftest import all_coachees, answers_for
 pytestmark = pytest.mark.django_db
 
 
-def study_summary(study):
-    return network_summary(raters_of(all_coachees(study)))
+def study_summary(study, coach_id=None):
+    return network_summary(raters_of(all_coachees(study)), coach_id=coach_id)
 
 
 def group_of(summaries, group):
@@ -55,16 +55,20 @@ def test_a_partner_is_hidden_unless_they_chose_to_be_seen(study, coach, make_rat
         services.give_consent(person)
     make_rater(first, group=RaterGroup.PARTNER, value=5, identifiable=True)
 
-    shown = group_of(study_summary(study), RaterGroup.PARTNER)
+    shown = group_of(study_summary(study, coach_id=coach.pk), RaterGroup.PARTNER)
     assert shown.visible and shown.means[0][1] == 5
+    # nobody else: not an export or a summary for the knowledge hub, not another coach
+    assert not group_of(study_summary(study), RaterGroup.PARTNER).visible
+    assert not group_of(study_summary(study, coach_id=coach.pk + 1), RaterGroup.PARTNER).visible
 
     make_rater(second, group=RaterGroup.PARTNER, value=1, identifiable=False)
 
-    hidden = group_of(study_summary(study), RaterGroup.PARTNER)
+    hidden = group_of(study_summary(study, coach_id=coach.pk), RaterGroup.PARTNER)
     assert not hidden.visible and hidden.answered == 2
     # the coachee sees their own partner, who chose to be seen, but not the other one
-    assert group_of(network_summary(first.raters.all()), RaterGroup.PARTNER).visible
-    assert not group_of(network_summary(second.raters.all()), RaterGroup.PARTNER).visible
+    for person, seen in ((first, True), (second, False)):
+        summary = network_summary(person.raters.all(), coach_id=person.coach_id)
+        assert group_of(summary, RaterGroup.PARTNER).visible is seen
 
 
 def test_partners_count_in_the_average_of_three(study, coach, make_rater):

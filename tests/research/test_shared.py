@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from coachbridge.research import services
 from coachbridge.research.consent import COACHEE_SHARED_CONSENT
+from coachbridge.research.enums import RaterGroup
 from coachbridge.research.models import Consent
 from tests.factories.accounts import ProfileFactory
 
@@ -78,6 +79,24 @@ def test_the_lead_sees_all_numbers_but_not_another_coachs_coachee(client_for, st
     assert joined.end_opened_at is None and joined.link_works
     exported = client.get(reverse("research:study-export", args=[study.pk])).content.decode()
     assert joined.code in exported and "Alleen voor mijn eigen coach" not in exported
+
+
+def test_a_partner_who_chose_to_be_seen_is_seen_by_their_coach_only(
+    client_for, study, coach, second_coach, joined, make_rater
+):
+    """The partner agreed that the coach and the coachee may see them: not the study's lead."""
+    make_rater(joined, group=RaterGroup.PARTNER, value=5, identifiable=True)
+
+    def partners(client):
+        page = client.get(study.get_absolute_url())
+        return next(group for group in page.context["network"] if group.group == "partner")
+
+    assert partners(client_for(second_coach)).means[0][1] == 5
+    seen_by_lead = partners(client_for(coach))
+    assert (seen_by_lead.answered, seen_by_lead.visible, seen_by_lead.means) == (1, False, [])
+    exported = client_for(coach).get(reverse("research:study-export", args=[study.pk]))
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
+    assert not [row for row in rows if row["code"] == "partner"]
 
 
 def test_a_joined_coach_sees_only_their_own_practice(

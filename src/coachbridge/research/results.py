@@ -2,7 +2,8 @@
 
 Answers of people close to a coachee are shown per group (colleagues, family and friends, ...)
 and only when at least MIN_GROUP of them answered; a group of fewer shows nothing but its
-count, unless each of them (a partner) chose to be identifiable.
+count, unless each of them (a partner) chose to be identifiable: then the coach and the coachee
+they answered about see them, nobody else (not the study's lead, not an export or summary).
 """
 
 from __future__ import annotations
@@ -114,12 +115,16 @@ class GroupSummary:
         return max(0, MIN_GROUP - self.answered)
 
 
-def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
+def network_summary(
+    raters: Iterable[Participant], *, coach_id: int | None = None
+) -> list[GroupSummary]:
     """One summary per group that has answers; only visible groups carry numbers.
 
     Answers enter a group's summary three at a time, in the order they came in: a mean that
     moved with every single answer would let anyone who looks before and after work out that
-    one person's scores. A group where everyone chose to be seen (partners) shows every answer.
+    one person's scores. A group where everyone chose to be seen (partners) shows every answer,
+    but only to the coach `coach_id` of their coachees (the coachee's own page passes its
+    coach): they agreed to be seen by their coach and coachee, nobody else.
     No written words: they are not an average and could tell who wrote them.
     """
     answered: dict[str, list[tuple[Participant, Response]]] = defaultdict(list)
@@ -132,7 +137,9 @@ def network_summary(raters: Iterable[Participant]) -> list[GroupSummary]:
         rows = sorted(answered.get(group.value, []), key=lambda row: (row[1].created, row[1].pk))
         if not rows:
             continue
-        if all(rater.identifiable for rater, _ in rows):
+        if coach_id is not None and all(
+            rater.identifiable and rater.coach_id == coach_id for rater, _ in rows
+        ):
             released = rows
         else:
             released = rows[: len(rows) // MIN_GROUP * MIN_GROUP]

@@ -129,7 +129,7 @@ def _coachee_context(coachee: Participant, rater_form: RaterForm) -> dict[str, A
         "raters": raters,
         "rater_form": rater_form,
         "scores": scores if own else [],
-        "network": network_summary(raters),
+        "network": network_summary(raters, coach_id=coachee.coach_id),
         "min_group": MIN_GROUP,
     }
 

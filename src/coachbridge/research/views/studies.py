@@ -78,7 +78,7 @@ def _detail_page(
             "rows": coachee_rows(in_view.filter(coach=request.user)),
             "changes": coachee_changes(in_view),
             "sessions": session_trend(in_view),
-            "network": network_summary(raters_of(in_view)),
+            "network": network_summary(raters_of(in_view), coach_id=request.user.pk),
             "min_group": MIN_GROUP,
             "coachee_form": coachee_form,
         },
