@@ -13,6 +13,7 @@ from coachbridge.agenda.services import questions as services
 from coachbridge.agenda.services.common import AgendaError
 from coachbridge.common.models import ActivityLog, Theme
 from coachbridge.events.models import Cafe, CafeTheme, Insight
+from coachbridge.marketplace.enums import PostStatus
 from tests.factories.accounts import ProfileFactory
 from tests.factories.agenda import CommentFactory, QuestionFactory
 from tests.factories.events import MeetingFactory, RegistrationFactory
@@ -154,6 +155,24 @@ def test_propose_from_marketplace_post_prefills_and_links(client_for, member):
     question = Question.objects.get()
     assert question.post == post
     assert post.get_absolute_url() in client.get(question.get_absolute_url()).content.decode()
+
+
+def test_a_post_paused_after_it_became_a_question_is_no_longer_shown_there(client_for, member):
+    post = PostFactory(title="Ik zoek coaches voor een dagboekstudie")
+    client_for(member).post(
+        reverse("agenda:question-from-post", kwargs={"post_pk": post.pk}),
+        {"title": "Wat laat een dagboekstudie zien over coaching?", "why": WHY},
+    )
+    question = Question.objects.get()
+    post.status = PostStatus.PAUSED
+    post.save()
+
+    seen_by_member = client_for(member).get(question.get_absolute_url()).content.decode()
+    seen_by_author = client_for(post.author).get(question.get_absolute_url()).content.decode()
+
+    assert post.title not in seen_by_member
+    assert post.get_absolute_url() not in seen_by_member
+    assert post.get_absolute_url() in seen_by_author
 
 
 def test_propose_from_hidden_insight_is_not_found(client_for, member):

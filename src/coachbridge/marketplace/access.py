@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -16,9 +18,14 @@ def get_post_for_user(request: HttpRequest, pk: int) -> Post:
     post = get_object_or_404(
         Post.objects.select_related("author__profile", "meeting").prefetch_related("themes"), pk=pk
     )
-    if post.author_id != request.user.pk and not post.is_open:
+    if not may_see_post(request.user, post):
         raise Http404
     return post
+
+
+def may_see_post(user: Any, post: Post) -> bool:
+    """Members see open posts; the author also a paused, closed or expired one."""
+    return post.is_open or post.author_id == user.pk
 
 
 def get_post_to_change(request: HttpRequest, pk: int) -> Post:

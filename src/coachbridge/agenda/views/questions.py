@@ -33,7 +33,7 @@ from coachbridge.agenda.services.similar import similar_questions
 from coachbridge.common.models import Theme
 from coachbridge.events.access import get_insight_to_reuse
 from coachbridge.knowledge.queries import published_items_for_question
-from coachbridge.marketplace.access import get_post_for_user
+from coachbridge.marketplace.access import get_post_for_user, may_see_post
 from coachbridge.research.services import studies_on_question
 
 PAGE_SIZE = 50
@@ -138,6 +138,10 @@ def _detail(
             "author_may_edit": services.author_may_edit(question, request.user),
             "summaries": published_items_for_question(question),
             "practice_studies": studies_on_question(question),
+            # a post paused or closed since then is no longer shown, not even its title
+            "source_post": question.post
+            if question.post and may_see_post(request.user, question.post)
+            else None,
         },
         status=400 if comment_form is not None else 200,
     )
