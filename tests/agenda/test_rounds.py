@@ -12,6 +12,8 @@ from coachbridge.agenda.models import Ballot, PriorityRound, RoundQuestion
 from coachbridge.agenda.services import rounds as services
 from coachbridge.agenda.services.common import AgendaError
 from coachbridge.agenda.services.questions import merge_questions
+from coachbridge.events.enums import MeetingStatus
+from coachbridge.events.models import Meeting
 from tests.factories.accounts import ProfileFactory
 from tests.factories.agenda import PriorityRoundFactory, QuestionFactory
 from tests.factories.events import MeetingFactory
@@ -150,6 +152,20 @@ def test_same_place_twice_is_refused_and_choice_kept(client_for, member):
     assert response.context["rows"][0][1] == 1
 
 
+def test_a_superscript_digit_is_refused_as_a_place_and_the_other_places_kept(client_for, member):
+    priority_round, entries = open_round()
+
+    response = client_for(member).post(
+        priority_round.get_absolute_url(),
+        {f"rank-{entries[0].pk}": "²", f"rank-{entries[1].pk}": "1"},
+    )
+
+    assert response.status_code == 400
+    assert "Een plaats moet een getal zijn." in response.content.decode()
+    assert [place for _entry, place in response.context["rows"]][:2] == [None, 1]
+    assert Ballot.objects.count() == 0
+
+
 def test_too_many_picks_are_refused(member):
     priority_round, entries = open_round(size=5)
 
@@ -219,6 +235,8 @@ def test_closing_freezes_a_reproducible_snapshot(member):
 
 
 def run_to_final(client_for, organiser, workshop=None):
+    """A round taken to its final stage through the form; `workshop` is a meeting, or the text
+    sent in its place."""
     priority_round, entries = open_round()
     for voter, picks in [
         (person("coach"), [entries[0], entries[1]]),
@@ -236,7 +254,7 @@ def run_to_final(client_for, organiser, workshop=None):
             f"rank-{shortlist[2]}": "1",
             f"rank-{shortlist[0]}": "2",
             "reasoning": "Coaches en onderzoekers vonden de derde vraag het meest urgent.",
-            "workshop": workshop.pk if workshop else "",
+            "workshop": getattr(workshop, "pk", workshop) or "",
         },
     )
     priority_round.refresh_from_db()
@@ -258,6 +276,60 @@ def test_workshop_records_the_top_list_with_reasoning(client_for, organiser):
     assert priority_round.final_result["groups"] == {"coach": 2, "researcher": 1, "other": 0}
     top_questions = RoundQuestion.objects.filter(pk__in=shortlist[:1] + shortlist[2:3])
     assert {e.question.status for e in top_questions} == {QuestionStatus.PRIORITISED}
+
+
+@pytest.mark.parametrize("draft", [False, True], ids=["not-a-meeting", "draft-meeting"])
+def test_the_final_workshop_must_be_a_published_meeting(client_for, organiser, draft):
+    organiser.language = "en"
+    organiser.save(update_fields=["language"])
+    workshop = MeetingFactory(status=MeetingStatus.DRAFT) if draft else "abc"
+
+    priority_round, shortlist, response = run_to_final(client_for, organiser, workshop)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Choose the final workshop from the list, or choose no meeting in the calendar." in html
+    assert "Coaches en onderzoekers vonden" in html  # the reasoning is kept
+    places = {entry.pk: place for entry, place in response.context["rows"]}
+    assert (places[shortlist[2]], places[shortlist[0]]) == (1, 2)
+    assert priority_round.stage == RoundStage.SHORTLISTED
+    assert priority_round.workshop is None
+
+
+def test_the_final_workshop_lists_published_meetings_only(client_for, organiser):
+    MeetingFactory(title="Conceptbijeenkomst", status=MeetingStatus.DRAFT)
+    MeetingFactory(title="Impactdag Utrecht")
+    priority_round, entries = open_round()
+    services.submit_ballot(priority_round, voter=person("coach"), entry_ids=[entries[0].pk])
+    services.close_interim(priority_round, by=None)
+
+    page = client_for(organiser).get(
+        reverse("agenda:round-final", kwargs={"pk": priority_round.pk})
+    )
+
+    assert "Impactdag Utrecht" in page.content.decode()
+    assert "Conceptbijeenkomst" not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"), [(MeetingStatus.PUBLISHED, True), (MeetingStatus.DRAFT, False)]
+)
+def test_the_final_workshop_is_named_only_while_its_meeting_is_published(
+    client_for, organiser, member, status, shown
+):
+    workshop = MeetingFactory(title="Impactdag Utrecht")
+    priority_round, _, _ = run_to_final(client_for, organiser, workshop)
+    Meeting.objects.filter(pk=workshop.pk).update(status=status)  # made a draft again later
+
+    pages = [
+        client_for(None).get(reverse("agenda:public")),
+        client_for(None).get(reverse("agenda:print")),
+        client_for(member).get(priority_round.get_absolute_url()),
+    ]
+
+    assert [("Impactdag Utrecht" in page.content.decode()) for page in pages] == [shown] * 3
+    priority_round.refresh_from_db()
+    assert priority_round.workshop == workshop
 
 
 def test_a_settled_round_names_no_length_the_top_list_may_not_have(client_for, organiser):

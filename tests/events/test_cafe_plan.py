@@ -180,6 +180,34 @@ def test_swapping_two_people_keeps_table_sizes(organiser_client, small_plan):  #
     assert plan.seats["2"] == {"T1": [ids[0], ids[3], ids[5]], "T2": [ids[1], ids[2], ids[4]]}
 
 
+def test_a_move_in_a_round_that_is_not_a_number_changes_nothing(organiser_client, small_plan):  # noqa: F811
+    cafe, ids, plan = small_plan
+    before = dict(plan.seats)
+
+    response = organiser_client.post(
+        url("cafe-plan-move", cafe.meeting),
+        {"round_number": "x", "person": ids[2], "target": "table:T1"},
+        headers={"HX-Request": "true"},
+    )
+
+    plan.refresh_from_db()
+    assert response.status_code == 200
+    assert plan.seats == before
+    assert not ActivityLog.objects.filter(action="cafe.plan_moved").exists()
+
+
+def test_a_move_before_there_is_a_plan_changes_nothing(organiser_client):  # noqa: F811
+    meeting = MeetingFactory()
+    make_cafe(meeting)
+
+    response = organiser_client.post(
+        url("cafe-plan-move", meeting), {"round_number": "x"}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == 200
+    assert not SeatingPlan.objects.exists()
+
+
 @pytest.mark.parametrize(
     "case",
     [

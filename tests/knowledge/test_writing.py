@@ -1,5 +1,8 @@
 """Writing a summary or debunk: the structured form, DOI checks, reference import, images."""
 
+import struct
+import zlib
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -230,3 +233,50 @@ def test_bad_uploads_are_refused(client_for, english_member, name, content, mess
     assert response.status_code == 422
     assert message in str(response.context["form"].errors["image"])
     assert Image.objects.count() == 0
+
+
+def blank_png(width, height):
+    """A valid black-and-white PNG of any size, made without holding its pixels in memory."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    row = b"\0" * (1 + (width + 7) // 8)  # a filter byte, then one bit per pixel
+    packer = zlib.compressobj()
+    pixels = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    "size",
+    [(6000, 5000), (20000, 20000)],
+    ids=["over-our-limit", "over-pillows-limit"],
+)
+def test_an_image_with_too_many_pixels_is_refused(client_for, english_member, size):
+    item = ItemFactory(author=english_member)
+    content = blank_png(*size)
+
+    response = client_for(english_member).post(
+        reverse("knowledge:item-images", args=[item.pk]),
+        {"image": SimpleUploadedFile("bomb.png", content), "alt": "Iets"},
+    )
+
+    assert len(content) < 2 * 1024 * 1024
+    assert response.status_code == 422
+    assert "This image has too many pixels." in str(response.context["form"].errors["image"])
+    assert Image.objects.count() == 0
+
+
+@pytest.mark.parametrize("study", ["²", "abc", "9" * 5000])
+def test_a_summary_from_a_study_that_is_not_a_number_starts_empty(client_for, member, study):
+    response = client_for(member).get(
+        reverse("knowledge:item-create", args=["summary"]), {"study": study}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"]["title"].value() in (None, "")

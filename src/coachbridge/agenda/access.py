@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from coachbridge.agenda.models import Comment, PriorityRound, Question, Statement
 from coachbridge.agenda.services.questions import author_may_edit
+from coachbridge.agenda.services.rounds import with_published_workshop
 
 
 def can_moderate(user: object) -> bool:
@@ -59,7 +60,7 @@ def get_statement_to_moderate(request: HttpRequest, pk: int) -> Statement:
 
 
 def get_round(pk: int) -> PriorityRound:
-    return get_object_or_404(PriorityRound.objects.select_related("workshop"), pk=pk)
+    return get_object_or_404(with_published_workshop(PriorityRound.objects.all()), pk=pk)
 
 
 def get_round_to_manage(request: HttpRequest, pk: int) -> PriorityRound:

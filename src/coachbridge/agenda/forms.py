@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.agenda.enums import QuestionStatus
@@ -11,6 +12,8 @@ from coachbridge.agenda.models.question import COMMENT_MAX, QUESTION_MAX, WHO_MA
 from coachbridge.agenda.models.voting import STATEMENT_MAX
 from coachbridge.agenda.services.similar import same_question
 from coachbridge.common.models import Theme
+from coachbridge.events.enums import MeetingStatus
+from coachbridge.events.models import Meeting
 from coachbridge.knowledge.queries import published_items_for_question
 
 
@@ -154,3 +157,30 @@ class RoundForm(forms.ModelForm):
         model = PriorityRound
         fields = ["title", "description", "pick_limit", "shortlist_size", "top_size"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+WORKSHOP_CHOICES = 50
+
+
+def latest_published_meetings() -> QuerySet[Meeting]:
+    """The meetings a final workshop can be: published ones (a draft's title is not public),
+    the latest first."""
+    published = Meeting.objects.filter(status=MeetingStatus.PUBLISHED).order_by("-starts_at")
+    # a sliced queryset cannot check a choice, so the slice goes in a subquery
+    return published.filter(pk__in=published.values("pk")[:WORKSHOP_CHOICES])
+
+
+class FinalWorkshopForm(forms.Form):
+    """The meeting where the workshop settled the top list; the places and the reasoning are
+    checked by the service."""
+
+    workshop = forms.ModelChoiceField(
+        label=_("Final workshop"),
+        queryset=latest_published_meetings(),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Choose the final workshop from the list, or choose no meeting in the calendar."
+            )
+        },
+    )

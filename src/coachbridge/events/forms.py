@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.enums import RoleCode
-from coachbridge.events.models import Meeting, MeetingSeries
+from coachbridge.events.models import Meeting, MeetingSeries, Registration
 from coachbridge.events.services.meetings import SERIES_MAX_NEW_DATES, too_many_new_dates
+from coachbridge.events.validators import validate_meeting_date
 
 # The browser's date pickers take ISO dates only: a date in the Dutch format stays empty.
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -46,6 +47,8 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         hint_range(self.fields["capacity"], 1)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].validators.append(validate_meeting_date)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -57,7 +60,10 @@ class MeetingForm(forms.ModelForm):
 
 class GuestRegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100)
-    email = forms.EmailField(label=_("Your e-mail address"))
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=Registration._meta.get_field("email").max_length,
+    )
     role = forms.ChoiceField(label=_("Your role"), choices=RoleCode.choices)
     organisation = forms.CharField(label=_("Organisation"), max_length=150, required=False)
 
@@ -106,6 +112,8 @@ class SeriesForm(forms.ModelForm):
             self.fields["skip_dates_text"].initial = "\n".join(self.instance.skip_dates)
         for name in ("interval", "duration_minutes", "capacity"):
             hint_range(self.fields[name], 1)
+        for name in ("first_date", "last_date"):
+            self.fields[name].validators.append(validate_meeting_date)
 
     def clean_skip_dates_text(self) -> list[str]:
         dates = []

@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/")
 IMAGE_MAX_BYTES = 2 * 1024 * 1024
+# A small file can still unpack to a huge image (a "decompression bomb"); 5000 by 5000 is plenty
+# for a summary.
+IMAGE_MAX_PIXELS = 25_000_000
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
 
 
@@ -46,8 +49,12 @@ def validate_image(upload: object) -> str:
     try:
         upload.seek(0)  # type: ignore[attr-defined]
         with Image.open(upload) as image:  # type: ignore[arg-type]
-            image_format = image.format
+            image_format, pixels = image.format, image.width * image.height
             image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        # Pillow's own limit, far above ours, stops it opening the file at all (its warning
+        # comes as an exception where warnings are errors, as in the tests)
+        raise _too_many_pixels() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             _("This file is not an image we can show. Use a JPEG, PNG, WebP or GIF file."),
@@ -60,4 +67,16 @@ def validate_image(upload: object) -> str:
             _("This file is not an image we can show. Use a JPEG, PNG, WebP or GIF file."),
             code="type",
         )
+    if pixels > IMAGE_MAX_PIXELS:
+        raise _too_many_pixels()
     return IMAGE_FORMATS[image_format]
+
+
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _(
+            "This image has too many pixels. Make it smaller, for example 2000 pixels wide, "
+            "and upload it again."
+        ),
+        code="pixels",
+    )

@@ -201,12 +201,21 @@ def item_create(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in ItemKind.values:
         raise Http404
     initial = None
-    if kind == ItemKind.SUMMARY and request.GET.get("study", "").isdigit():
+    study_pk = _study_pk(request)
+    if kind == ItemKind.SUMMARY and study_pk is not None:
         # a summary of the member's own practice study starts from its results
-        initial = summary_draft(request.user, int(request.GET["study"]))
+        initial = summary_draft(request.user, study_pk)
         if initial is None:
             raise Http404
     return _item_form_page(request, None, kind, initial)
+
+
+def _study_pk(request: HttpRequest) -> int | None:
+    """The practice study a new summary starts from (`?study=`); None if it is not a number."""
+    try:
+        return int(request.GET.get("study", ""))
+    except ValueError:
+        return None
 
 
 @login_required

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +36,8 @@ from coachbridge.agenda.models import (
 )
 from coachbridge.agenda.services.common import AgendaError, clean_paragraphs
 from coachbridge.common.activity import log_action
+from coachbridge.events.enums import MeetingStatus
+from coachbridge.events.models import Meeting
 
 OTHERS = "other"
 GROUPS = (COACH, RESEARCHER, OTHERS)
@@ -297,10 +300,16 @@ def chosen_by(result: dict[str, Any]) -> dict[str, int]:
     return {group: int(groups.get(group, 0)) for group in GROUPS}
 
 
+def with_published_workshop(rounds: QuerySet[PriorityRound]) -> QuerySet[PriorityRound]:
+    """`rounds` whose `workshop` is None unless its meeting is published: the title of a
+    draft meeting is for the organisers only."""
+    published = Meeting.objects.filter(status=MeetingStatus.PUBLISHED)
+    return rounds.prefetch_related(Prefetch("workshop", queryset=published))
+
+
 def latest_final_round() -> PriorityRound | None:
     return (
-        PriorityRound.objects.filter(stage=RoundStage.FINAL)
-        .select_related("workshop")
+        with_published_workshop(PriorityRound.objects.filter(stage=RoundStage.FINAL))
         .order_by("-finalised_at", "-pk")
         .first()
     )

@@ -17,11 +17,10 @@ from coachbridge.agenda.access import (
     require_moderator,
 )
 from coachbridge.agenda.enums import RoundStage
-from coachbridge.agenda.forms import RoundForm
+from coachbridge.agenda.forms import FinalWorkshopForm, RoundForm
 from coachbridge.agenda.models import PriorityRound
 from coachbridge.agenda.services import rounds as services
 from coachbridge.agenda.services.common import AgendaError
-from coachbridge.events.models import Meeting
 
 
 def _ranks(request: HttpRequest, entry_ids: list[int], most: int) -> tuple[list[int], str]:
@@ -45,10 +44,21 @@ def _ranks(request: HttpRequest, entry_ids: list[int], most: int) -> tuple[list[
     return sorted(ranked, key=ranked.__getitem__), ""
 
 
+def _typed_places(request: HttpRequest, entry_ids: list[int]) -> dict[int, int]:
+    """The places as typed, by entry id; what is not a whole number is left out."""
+    places: dict[int, int] = {}
+    for pk in entry_ids:
+        try:
+            places[pk] = int(request.POST.get(f"rank-{pk}", ""))
+        except ValueError:
+            continue
+    return places
+
+
 def _tell_if_places_closed_up(request: HttpRequest, ranked: list[int]) -> None:
     """Places count in their order: 1, 3 and 7 are saved as 1, 2 and 3. Say so when it happens."""
     count = len(ranked)
-    given = sorted(int(request.POST[f"rank-{pk}"]) for pk in ranked)
+    given = sorted(_typed_places(request, ranked).values())
     if given != list(range(1, count + 1)):
         messages.info(
             request,
@@ -122,11 +132,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(priority_round)
     places = {pk: place for place, pk in enumerate(picked, 1)}
     if request.method == "POST":
-        places = {
-            entry.pk: int(request.POST[f"rank-{entry.pk}"])
-            for entry in entries
-            if request.POST.get(f"rank-{entry.pk}", "").strip().isdigit()
-        }
+        places = _typed_places(request, [entry.pk for entry in entries])
     rows = [(entry, places.get(entry.pk)) for entry in entries]
     result = priority_round.interim_result
     titles = {entry.pk: entry.question for entry in entries}
@@ -180,7 +186,7 @@ def round_final(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(priority_round)
     entries = services.shortlist(priority_round)
-    meetings = Meeting.objects.order_by("-starts_at")[:50]
+    form = FinalWorkshopForm(request.POST or None)
     error = ""
     places: dict[int, int] = {}
     if request.method == "POST":
@@ -188,9 +194,8 @@ def round_final(request: HttpRequest, pk: int) -> HttpResponse:
             request, [entry.pk for entry in entries], most=priority_round.top_size
         )
         places = {pk: place for place, pk in enumerate(ranked, 1)} if not error else {}
-        workshop = None
-        if request.POST.get("workshop"):
-            workshop = Meeting.objects.filter(pk=request.POST["workshop"]).first()
+        if not error and not form.is_valid():
+            error = " ".join(form.errors["workshop"])
         if not error:
             try:
                 services.record_final(
@@ -198,7 +203,7 @@ def round_final(request: HttpRequest, pk: int) -> HttpResponse:
                     by=request.user,
                     entry_ids=ranked,
                     reasoning=request.POST.get("reasoning", ""),
-                    workshop=workshop,
+                    workshop=form.cleaned_data["workshop"],
                 )
             except AgendaError as exc:
                 error = str(exc)
@@ -212,7 +217,7 @@ def round_final(request: HttpRequest, pk: int) -> HttpResponse:
             "round": priority_round,
             "rows": [(entry, places.get(entry.pk)) for entry in entries],
             "choices": range(1, priority_round.top_size + 1),
-            "meetings": meetings,
+            "meetings": form.fields["workshop"].queryset,
             "error": error,
             "reasoning": request.POST.get("reasoning", ""),
             "workshop": request.POST.get("workshop", ""),

@@ -108,11 +108,11 @@ def cafe_plan_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move or swap people in one round; htmx gets that round and the new figures back."""
     cafe = get_cafe_to_manage(request, pk)
     plan = services.latest_plan(cafe)
+    number = request.POST.get("round_number", "")
     error = None
     if plan is None or plan.status != PlanStatus.READY:
         error = _("There is no plan yet. Compute a plan first.")
     else:
-        number = request.POST.get("round_number", "")
         seats = plan.seats.get(number, {})
         names = dict(cafe.meeting.registrations.values_list("pk", "name"))
         labels = list(cafe.tables.values_list("label", flat=True))
@@ -135,8 +135,10 @@ def cafe_plan_move(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, error)
         return redirect("events:cafe-plan", pk=pk)
     context = plan_context(cafe, plan)
-    number = int(request.POST.get("round_number") or 0)
-    context["round"] = next((r for r in context.get("rounds", []) if r["number"] == number), None)
+    # compared as text, as the plan's seats are keyed: a number that is not one finds no round
+    context["round"] = next(
+        (r for r in context.get("rounds", []) if str(r["number"]) == number), None
+    )
     context["move_error"] = error
     return render(request, f"{TEMPLATE}#moved", context)
 
