@@ -6,6 +6,10 @@ from django.urls import reverse
 
 from coachbridge.accounts.models import Profile, User
 from coachbridge.common.models import ActivityLog
+from coachbridge.knowledge import services as knowledge
+from coachbridge.knowledge.enums import ItemStatus
+from tests.factories.knowledge import ItemFactory
+from tests.factories.marketplace import PostFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -62,3 +66,24 @@ def test_delete_removes_user_profile_and_email_addresses(client_for, member):
     entry = ActivityLog.objects.get(action="member.deleted")
     assert entry.actor is None
     assert entry.data == {"member_id": member.pk, "removed_contributions": False}
+
+
+def test_a_member_made_in_the_admin_is_never_shown_by_e_mail_address(client_for, member):
+    """Accounts made with createsuperuser or in the admin have no profile until they open
+    their page; what they write must not carry their e-mail address."""
+
+    admin = User.objects.create_superuser(email="boss.private@example.org", password="x" * 20)
+    item = ItemFactory(status=ItemStatus.IN_REVIEW)
+    knowledge.add_comment(item, by=admin, section="lead", text="Kort graag")
+    PostFactory(author=admin, title="Een vraag van de beheerder")
+    client = client_for(member)
+
+    pages = [
+        client.get(reverse("knowledge:item-review", kwargs={"pk": item.pk})),
+        client.get(reverse("marketplace:post-list")),
+    ]
+
+    for page in pages:
+        html = page.content.decode()
+        assert "boss.private" not in html
+        assert f"Lid {admin.pk}" in html

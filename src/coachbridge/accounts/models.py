@@ -69,8 +69,12 @@ class User(AbstractUser):
         verbose_name_plural = _("members")
 
     def __str__(self) -> str:
+        # Pages print members with this; someone made in the admin has no profile yet, and
+        # their e-mail address must not show up next to what they write.
         profile = getattr(self, "profile", None)
-        return profile.display_name if profile and profile.display_name else self.email
+        if profile and profile.display_name:
+            return profile.display_name
+        return str(_("Member %(number)s") % {"number": self.pk or ""}).strip()
 
 
 class Role(models.Model):
