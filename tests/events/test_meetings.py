@@ -23,6 +23,7 @@ from coachbridge.events.services.meetings import (
     sync_series,
     too_many_new_dates,
 )
+from coachbridge.events.validators import YEARS_AHEAD
 from tests.events.test_harvest import english
 from tests.factories.accounts import ProfileFactory
 from tests.factories.events import MeetingFactory, RegistrationFactory
@@ -101,6 +102,17 @@ def test_guest_registers_gets_personal_link_by_email_and_can_cancel(client):
     client.post(personal_page(registration), {"action": "cancel"})
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CANCELLED
+
+
+def test_a_guest_address_longer_than_the_column_is_refused(client):
+    meeting = MeetingFactory()
+    email = "a" * 64 + "@" + ".".join(["b" * 60] * 4) + ".nl"  # 311 characters: valid, too long
+
+    response = client.post(guest_form(meeting), {**GUEST, "email": email})
+
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    assert not Registration.objects.exists()
 
 
 def guest_form(meeting):
@@ -249,7 +261,7 @@ def test_attendance_csv_lists_everyone_with_status(client_for, organiser):
         "Organisatie",
         "Lid",
         "Status",
-        "Aangemeld op de dag",
+        "Binnen",
     ]
     assert [row[0] for row in rows[1:]] == ["Anna", "Bob"]
     assert rows[1][2:5] == ["Onderzoeker", "UvX", "nee"]
@@ -693,6 +705,62 @@ def test_meeting_form_refuses_zero_places(organiser):
     html = response.content.decode()
     assert "Fill in 1 or more places, or leave it empty for no limit." in html
     assert re.search(r'<input type="number" name="capacity" value="0" min="1"', html)
+    assert not Meeting.objects.exists()
+
+
+def year_message():
+    last = timezone.localdate().year + YEARS_AHEAD
+    return f"Check the year. Choose a date from 2000 to {last}."
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "ends_at"),
+    [("0001-01-01T00:00", "0001-01-01T02:00"), ("9999-12-31T22:00", "9999-12-31T23:00")],
+)
+def test_meeting_form_refuses_a_year_far_away_and_keeps_input(organiser, starts_at, ends_at):
+    response = english(organiser).post(
+        reverse("events:meeting-create"),
+        {"title": "Oud", "starts_at": starts_at, "ends_at": ends_at, "status": "draft"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert year_message() in html
+    assert 'value="Oud"' in html
+    assert not Meeting.objects.exists()
+
+
+def test_changing_a_meeting_to_a_year_far_away_keeps_the_saved_meeting(organiser):
+    meeting = MeetingFactory()
+    starts_at = meeting.starts_at
+
+    response = english(organiser).post(
+        reverse("events:meeting-edit", kwargs={"pk": meeting.pk}),
+        meeting_form(meeting, starts_at="0001-01-01T00:00"),
+    )
+
+    meeting.refresh_from_db()
+    assert year_message() in response.content.decode()
+    assert meeting.starts_at == starts_at
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"first_date": "9999-06-01"},
+        {"first_date": "9999-12-31", "last_date": "9999-12-31", "start_time": "23:00"},
+    ],
+)
+def test_series_form_refuses_a_year_far_away_and_keeps_input(organiser, fields):
+    response = english(organiser).post(
+        reverse("events:series-create"), series_form(duration_minutes="120", **fields)
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert year_message() in html
+    assert 'value="Reeks"' in html
+    assert not MeetingSeries.objects.exists()
     assert not Meeting.objects.exists()
 
 

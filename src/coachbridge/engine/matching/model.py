@@ -21,7 +21,7 @@ CATEGORY_NAMES: dict[str, dict[textmod.Lang, str]] = {
     "supervision": {"nl": "begeleiding of mentoring", "en": "supervision or mentoring"},
     "venue": {"nl": "locatie of faciliteiten", "en": "venue or facilities"},
     "speaker": {"nl": "spreker", "en": "speaker"},
-    "funding": {"nl": "financieringspartner", "en": "funding partner"},
+    "funding": {"nl": "geldgever", "en": "funding partner"},
     "network": {"nl": "netwerk", "en": "network"},
     "other": {"nl": "overig", "en": "other"},
 }
