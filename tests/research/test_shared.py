@@ -82,9 +82,10 @@ def test_the_lead_sees_all_numbers_but_not_another_coachs_coachee(client_for, st
 
 
 def test_a_partner_who_chose_to_be_seen_is_seen_by_their_coach_only(
-    client_for, study, coach, second_coach, joined, make_rater
+    client_for, coach, second_coach, joined, make_rater
 ):
     """The partner agreed that the coach and the coachee may see them: not the study's lead."""
+    study = joined.study
     make_rater(joined, group=RaterGroup.PARTNER, value=5, identifiable=True)
 
     def partners(client):
