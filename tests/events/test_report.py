@@ -162,6 +162,22 @@ def test_organiser_edits_one_section_and_publishes(report, cafe, organiser):
     ]
 
 
+def test_a_section_too_long_is_refused_and_what_was_typed_stays(report, cafe, organiser):
+    client = english(organiser)
+    client.post(url("report-edit", cafe.meeting), {"section": "closing", "closing-text": "Kort"})
+    too_long = "Lang verhaal. " * 2000
+
+    response = client.post(
+        url("report-edit", cafe.meeting), {"section": "closing", "closing-text": too_long}
+    )
+
+    report.refresh_from_db()
+    assert report.closing == "Kort"
+    html = response.content.decode()
+    assert "Ensure this value has at most 20000 characters" in html
+    assert too_long.strip() in html
+
+
 def test_empty_title_is_refused_and_htmx_gets_the_section(report, cafe, organiser):
     response = english(organiser).post(
         url("report-edit", cafe.meeting),

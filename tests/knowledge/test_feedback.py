@@ -420,3 +420,26 @@ def test_a_burst_of_comments_makes_one_email_per_reviewer(
 
     assert len(mail.outbox) == 3
     assert "Later nog iets." in mail.outbox[2].body
+
+
+@pytest.mark.integration
+@pytest.mark.django_db
+def test_a_comment_or_feedback_too_long_is_refused_and_kept_in_the_form(client_for, member, coach):
+    item = in_review(author=member)
+    client = client_for(coach)
+    too_long = "Dit is onduidelijk. " * 250
+
+    comment = client.post(
+        reverse("knowledge:item-comment", args=[item.pk]),
+        {"comment-section": "findings", "comment-text": too_long},
+    )
+    review = client.post(
+        reverse("knowledge:item-review", args=[item.pk]), {"rating": "4", "text": too_long}
+    )
+
+    assert Comment.objects.count() == 0
+    assert not item.reviews.exists()
+    for response in (comment, review):
+        html = response.content.decode()
+        assert "4000" in html
+        assert too_long.strip() in html

@@ -13,6 +13,8 @@ from coachbridge.events.models import CafeTable, CafeTheme, Insight, SubTheme
 from coachbridge.events.models.harvest import INSIGHT_MAX_LENGTH
 from coachbridge.events.services.harvest import SUBTHEME_LABEL_MAX
 
+REPORT_SECTION_MAX = 20_000  # one section of a meeting report: several pages
+
 
 class InsightForm(forms.Form):
     """One insight from a phone. The theme is asked only when no table gives it."""
@@ -124,7 +126,10 @@ class ReportSectionForm(forms.Form):
     """One section of the report; `section` is the section's key."""
 
     text = forms.CharField(
-        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Text"),
+        required=False,
+        max_length=REPORT_SECTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
 

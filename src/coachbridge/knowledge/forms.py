@@ -26,6 +26,7 @@ SECTION_HELP = {
 }
 
 REFERENCE_MAX_BYTES = 200_000
+FEEDBACK_MAX = 4000  # a review's feedback or one comment: a few paragraphs
 
 
 class ItemForm(forms.ModelForm):
@@ -122,6 +123,7 @@ class ReferenceImportForm(forms.Form):
     reference_text = forms.CharField(
         label=_("Paste a BibTeX or RIS reference"),
         required=False,
+        max_length=REFERENCE_MAX_BYTES,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     reference_file = forms.FileField(label=_("Or choose a .bib or .ris file"), required=False)
@@ -155,6 +157,7 @@ class ReviewForm(forms.Form):
     )
     text = forms.CharField(
         label=_("Your feedback"),
+        max_length=FEEDBACK_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What is clear? What is hard? What would you use in your practice?"),
     )
@@ -169,7 +172,9 @@ class CommentForm(forms.Form):
         max_value=999,
         help_text=_("The number next to the paragraph. Leave empty to comment on the whole part."),
     )
-    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Comment"), max_length=FEEDBACK_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, item: Item, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
