@@ -75,8 +75,8 @@ def test_wall_shows_the_meetings_posts_and_matches_without_names(client_for, org
     assert 'hx-trigger="every 10s"' in page
     assert "<script>" not in page.split("</head>")[1]
     assert 'class="site-nav"' not in page  # a screen in the room shows no menu or log-out
-    assert '<span class="wall-number">1</span> keer ‘ik zoek’' in page
-    assert '<span class="wall-number">2</span> keer ‘ik bied’' in page
+    assert '<span class="wall-number">1</span> keer \u2018ik zoek\u2019' in page
+    assert '<span class="wall-number">2</span> keer \u2018ik bied\u2019' in page
 
 
 def test_wall_refresh_returns_only_the_wall(client_for, organiser, market):

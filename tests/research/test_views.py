@@ -95,6 +95,30 @@ def test_the_coach_adds_a_coachee_and_sees_their_link(client_for, study, coach):
     assert coachee.code in page and coachee.token in page
 
 
+def test_once_the_coachee_opened_the_link_the_coach_no_longer_sees_it(
+    client, client_for, study, coach
+):
+    """The coach hands the link over; after that it is the coachee's alone (the coach could
+    otherwise give consent or ask people in the coachee's name). A new link starts over."""
+    coach_client = client_for(coach)
+    coach_client.post(
+        reverse("research:coachee-add", args=[study.pk]), {"email": "", "language": "nl"}
+    )
+    coachee = study.participants.get()
+    coach_client.get(link(coachee))  # the coach tries the link out: still theirs to hand over
+    assert coachee.token in coach_client.get(study.get_absolute_url()).content.decode()
+
+    client.get(link(coachee))
+    page = coach_client.get(study.get_absolute_url()).content.decode()
+
+    assert coachee.token not in page
+    assert "heeft de link geopend" in page
+    coach_client.post(reverse("research:link-renew", args=[study.pk, coachee.code]))
+    coachee.refresh_from_db()
+    assert coachee.link_opened_at is None
+    assert coachee.token in coach_client.get(study.get_absolute_url()).content.decode()
+
+
 def test_a_closed_study_takes_no_coachees(client_for, study, coach):
     services.close_study(study, by=coach)
 

@@ -127,6 +127,9 @@ class Participant(models.Model):
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     end_opened_at = models.DateTimeField(null=True, blank=True)
+    # when the person first opened their current link: from then on it is theirs alone, and the
+    # coach no longer sees it (or could act as them); a new link starts unopened again
+    link_opened_at = models.DateTimeField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     identifiable = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)

@@ -329,8 +329,16 @@ def renew_link(participant: Participant, *, by: Any) -> None:
     """A new link replaces the old one, which stops working at once."""
     participant.token = new_token()
     participant.revoked_at = None
+    participant.link_opened_at = None
     participant.expires_at = timezone.now() + timedelta(days=LINK_DAYS[participant.role])
-    participant.save(update_fields=["token", "revoked_at", "expires_at"])
+    participant.save(update_fields=["token", "revoked_at", "link_opened_at", "expires_at"])
+
+
+def note_link_opened(participant: Participant, *, by: Any) -> None:
+    """The person opened their link (the coach trying it out does not count)."""
+    if participant.link_opened_at is None and participant.coach_id != getattr(by, "pk", None):
+        participant.link_opened_at = timezone.now()
+        participant.save(update_fields=["link_opened_at"])
     log_action("research.link_renewed", actor=by, obj=participant.study, code=participant.code)
 
 

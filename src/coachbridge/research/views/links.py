@@ -73,6 +73,7 @@ def _render(
 @require_http_methods(["GET", "POST"])
 @personal_link
 def link_home(request: HttpRequest, participant: Participant) -> HttpResponse:
+    services.note_link_opened(participant, by=request.user)
     if participant.withdrawn_at:
         return _render(request, "withdrawn.html", participant)
     is_partner = participant.group == RaterGroup.PARTNER
