@@ -117,6 +117,8 @@ def test_once_the_coachee_opened_the_link_the_coach_no_longer_sees_it(
     coachee.refresh_from_db()
     assert coachee.link_opened_at is None
     assert coachee.token in coach_client.get(study.get_absolute_url()).content.decode()
+    services.give_consent(coachee)  # only on the link's own page: it was opened
+    assert coachee.token not in coach_client.get(study.get_absolute_url()).content.decode()
 
 
 def test_a_closed_study_takes_no_coachees(client_for, study, coach):

@@ -212,6 +212,9 @@ def give_consent(participant: Participant, *, identifiable: bool = False) -> Non
         )
         participant.identifiable = identifiable
         participant.save(update_fields=["identifiable"])
+    if participant.link_opened_at is None:  # consent is given on the link's own page
+        participant.link_opened_at = timezone.now()
+        participant.save(update_fields=["link_opened_at"])
     log_action("research.consent_given", obj=participant.study, code=participant.code)
 
 
