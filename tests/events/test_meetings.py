@@ -1001,6 +1001,20 @@ def test_attendance_page_and_csv_say_the_same_in_the_member_column(client_for, o
     assert on_page == [row[4] for row in rows[1:]] == ["nee", "ja"]
 
 
+def test_an_empty_attendance_list_says_so_and_the_title_names_the_meeting(client_for, organiser):
+    meeting = MeetingFactory(title="Intervisie in Utrecht")
+
+    html = (
+        client_for(organiser)
+        .get(reverse("events:meeting-attendees", kwargs={"pk": meeting.pk}))
+        .content.decode()
+    )
+
+    assert "<title>Lijst van deelnemers · Intervisie in Utrecht" in html
+    assert "Nog niemand heeft zich aangemeld." in html
+    assert "<table" not in html
+
+
 def test_the_series_form_says_the_interval_counts_weeks_or_months(organiser):
     page = english(organiser).get(reverse("events:series-create")).content.decode()
 

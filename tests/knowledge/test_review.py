@@ -211,3 +211,13 @@ def test_unpublished_texts_stay_out_of_public_view(client_for, member):
     assert client_for(member).get(in_review.get_absolute_url()).status_code == 200
     assert "Geheim concept" not in list_page
     assert "Nog in review" not in list_page
+
+
+def test_an_english_title_in_a_dutch_heading_carries_its_language(client_for, member, coach):
+    item = ItemFactory(
+        author=member, status=ItemStatus.IN_REVIEW, language="en", title="Coaching works"
+    )
+
+    html = client_for(coach).get(reverse("knowledge:item-review", args=[item.pk])).content.decode()
+
+    assert '<h1>Nalezen: <span lang="en">Coaching works</span></h1>' in html
