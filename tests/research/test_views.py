@@ -112,7 +112,7 @@ def test_once_the_coachee_opened_the_link_the_coach_no_longer_sees_it(
     page = coach_client.get(study.get_absolute_url()).content.decode()
 
     assert coachee.token not in page
-    assert "heeft de link geopend" in page
+    assert "heeft deze link geopend" in page
     coach_client.post(reverse("research:link-renew", args=[study.pk, coachee.code]))
     coachee.refresh_from_db()
     assert coachee.link_opened_at is None
