@@ -7,6 +7,7 @@ with every app.
 
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -138,6 +139,20 @@ def test_staff_reaches_management(client_for, personas):
     response = client_for(personas["staff"]).get(reverse("admin:index"))
 
     assert response.status_code == 200
+
+
+def test_every_add_page_of_the_management_opens(client_for, personas):
+    """Warnings are errors in the tests: a form field that warns would be a 500 here."""
+    client = client_for(personas["staff"])
+
+    add_pages = [name for name, _ in named_patterns() if re.fullmatch(r"admin:\w+_add", name)]
+
+    statuses = {name: client.get(reverse(name)).status_code for name in add_pages}
+
+    assert len(statuses) > 10
+    assert statuses["admin:events_meeting_add"] == 200  # has a URL field
+    assert statuses["admin:common_activitylog_add"] == 403  # the log is read-only
+    assert set(statuses.values()) <= {200, 403}, statuses
 
 
 @pytest.mark.parametrize("name", sorted(ALLAUTH_MEMBER_PAGES))

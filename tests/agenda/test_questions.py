@@ -605,3 +605,12 @@ def test_a_different_question_is_proposed_without_asking(client_for, member):
 
     question = Question.objects.get(title="Wat doet coaching met de partner van de coachee?")
     assert response["Location"] == question.get_absolute_url()
+
+
+def test_a_theme_filter_with_odd_characters_filters_nothing(client_for, member):
+    QuestionFactory(title="Een vraag over coaching")
+
+    response = client_for(member).get(reverse("agenda:question-list"), {"theme": "a\x00b"})
+
+    assert response.status_code == 200
+    assert "Een vraag over coaching" in response.content.decode()

@@ -270,3 +270,16 @@ def test_a_question_card_asks_whether_research_should_answer_it(client_for, memb
     assert "Coaching is geen therapie" in statement_card
     assert "Moet onderzoek deze vraag beantwoorden?" not in statement_card
     assert ">Eens</button>" in statement_card
+
+
+@pytest.mark.parametrize(("back", "lands_on"), [("/agenda/", "/agenda/"), ("abc", "/agenda/vote/")])
+def test_after_a_vote_only_a_path_on_this_site_is_followed(client_for, member, back, lands_on):
+    statement = StatementFactory()
+
+    response = client_for(member).post(
+        reverse("agenda:statement-vote", kwargs={"pk": statement.pk}),
+        {"value": "1", "next": back},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == lands_on

@@ -730,3 +730,11 @@ def test_match_only_the_first_dismissed_posts_move_others_down(
 
     assert [m.id for m in talk_first] == ["o-sleep", "o-talk-2"]
     assert [m.id for m in talk_second] == ["o-talk-2", "o-sleep"]  # both still left out
+
+
+@pytest.mark.parametrize("title", ["999999999", "' OR 1=1"])
+def test_a_post_without_known_words_or_grams_scores_zero_without_warnings(title: str) -> None:
+    """Numpy warns on 0 / 0, and the tests turn warnings into errors."""
+    matches = build().search(Post("x", "need", title, title), k=3)
+
+    assert [m.score for m in matches] == [0.0] * len(matches)

@@ -331,3 +331,21 @@ def test_a_fresh_plan_is_refused_once_a_round_has_begun(organiser_client, planne
     assert message in setup
     assert message in response.content.decode()
     assert list(SeatingPlan.objects.all()) == [plan]
+
+
+def test_odd_check_in_input_is_not_found_or_ignored(organiser_client, planned):  # noqa: F811
+    cafe, _people = planned
+    checkin = url("cafe-checkin", cafe.meeting)
+
+    for value in ("abc", "\u00b2", "99999999999999999999"):
+        response = organiser_client.post(checkin, {"registration": value, "checked_in": "1"})
+        assert response.status_code == 404, value
+    assert organiser_client.get(checkin, {"q": "Ann\x00a"}).status_code == 200
+
+
+def test_a_token_with_characters_we_never_use_is_not_found(client, planned):
+    cafe, people = planned
+
+    for token in (people[0].token + "%00", "x.y", "%C2%B2"):
+        path = f"/meetings/{cafe.meeting.pk}/cafe/route/{token}/"
+        assert client.get(path).status_code == 404, token

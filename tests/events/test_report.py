@@ -178,6 +178,18 @@ def test_a_section_too_long_is_refused_and_what_was_typed_stays(report, cafe, or
     assert too_long.strip() in html
 
 
+def test_a_section_that_does_not_exist_is_a_bad_request(report, cafe, organiser):
+    client = english(organiser)
+
+    for section in ("", "abc", "theme-0"):
+        response = client.post(
+            url("report-edit", cafe.meeting),
+            {"section": section, f"{section}-text": "x"},
+            headers={"HX-Request": "true"},
+        )
+        assert response.status_code == 400, section
+
+
 def test_empty_title_is_refused_and_htmx_gets_the_section(report, cafe, organiser):
     response = english(organiser).post(
         url("report-edit", cafe.meeting),

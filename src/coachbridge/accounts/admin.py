@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.models import Profile, User
+from coachbridge.common.admin import HttpsUrlAdmin
 
 
 @admin.register(User)
@@ -24,7 +25,7 @@ class MemberAdmin(UserAdmin):
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(HttpsUrlAdmin):
     list_display = ["display_name", "organisation", "region", "visibility"]
     list_filter = ["visibility", "region", "roles"]
     search_fields = ["display_name", "organisation", "user__email"]

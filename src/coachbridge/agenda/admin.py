@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from coachbridge.agenda.models import Comment, PriorityRound, Question, Statement
+from coachbridge.common.admin import HttpsUrlAdmin
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(HttpsUrlAdmin):
     list_display = ["title", "status", "merged_into", "created"]
     list_filter = ["status"]
     search_fields = ["title"]

@@ -1,6 +1,14 @@
 from django.contrib import admin
+from django.db import models
 
 from coachbridge.common.models import ActivityLog, Theme
+
+
+class HttpsUrlAdmin(admin.ModelAdmin):
+    """Web addresses typed without a scheme get https://, as on the site's own forms (without
+    this, Django 5 warns on every page with a URL field that its default will change)."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Theme)

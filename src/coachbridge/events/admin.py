@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from coachbridge.common.admin import HttpsUrlAdmin
 from coachbridge.events.models import (
     Cafe,
     CafeRound,
@@ -20,7 +21,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(HttpsUrlAdmin):
     list_display = ["title", "starts_at", "status", "registration_open"]
     list_filter = ["status", "registration_open"]
     search_fields = ["title"]
@@ -28,7 +29,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(admin.ModelAdmin):
+class MeetingSeriesAdmin(HttpsUrlAdmin):
     list_display = ["title", "frequency", "first_date", "last_date"]
 
 

@@ -26,8 +26,8 @@ urlpatterns = [
     path("meetings/series/new/", meetings.series_create, name="series-create"),
     path("meetings/series/<int:series_pk>/", meetings.series_detail, name="series-detail"),
     path("meetings/<int:pk>/", include(meeting_urls)),
-    path("my/registration/<str:token>/", meetings.guest_registration, name="guest-registration"),
+    path("my/registration/<token:token>/", meetings.guest_registration, name="guest-registration"),
     path("calendar/", meetings.calendar_settings, name="calendar-settings"),
-    path("calendar/<str:token>.ics", meetings.calendar_feed, name="calendar-feed"),
+    path("calendar/<token:token>.ics", meetings.calendar_feed, name="calendar-feed"),
     path("", include("coachbridge.events.urls_links")),
 ]

@@ -24,8 +24,8 @@ urlpatterns = [
     path("day/next-round/", day.cafe_round_next, name="cafe-round-next"),
     path("day/replan/", day.cafe_replan, name="cafe-replan"),
     path("day/check-in/", day.cafe_checkin, name="cafe-checkin"),
-    path("day/check-in/<str:token>/", day.cafe_checkin_scan, name="cafe-checkin-scan"),
+    path("day/check-in/<token:token>/", day.cafe_checkin_scan, name="cafe-checkin-scan"),
     path("wall/", day.cafe_wall, name="cafe-wall"),
-    path("wall/<str:token>/", day.cafe_wall_public, name="cafe-wall-public"),
-    path("route/<str:token>/", day.cafe_route, name="cafe-route"),
+    path("wall/<token:token>/", day.cafe_wall_public, name="cafe-wall-public"),
+    path("route/<token:token>/", day.cafe_route, name="cafe-route"),
 ]

@@ -8,7 +8,7 @@ from django.urls import path
 from coachbridge.events.views import harvest
 
 urlpatterns = [
-    path("h/<str:token>/", harvest.table_harvest, name="table-harvest"),
-    path("h/me/<str:token>/", harvest.registration_harvest, name="registration-harvest"),
-    path("h/wall/<str:token>/", harvest.wall_link, name="harvest-wall-link"),
+    path("h/<token:token>/", harvest.table_harvest, name="table-harvest"),
+    path("h/me/<token:token>/", harvest.registration_harvest, name="registration-harvest"),
+    path("h/wall/<token:token>/", harvest.wall_link, name="harvest-wall-link"),
 ]

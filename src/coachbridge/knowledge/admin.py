@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from coachbridge.common.admin import HttpsUrlAdmin
 from coachbridge.knowledge.models import GlossaryTerm, Item
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(HttpsUrlAdmin):
     list_display = ["title", "kind", "language", "status", "published_at"]
     list_filter = ["kind", "language", "status", "evidence"]
     search_fields = ["title", "lead"]

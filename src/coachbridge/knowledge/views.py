@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachbridge.common.filters import valid_filters
+from coachbridge.common.numbers import whole_number
 from coachbridge.common.pagination import page_of
 from coachbridge.knowledge import services
 from coachbridge.knowledge.access import (
@@ -201,21 +202,13 @@ def item_create(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in ItemKind.values:
         raise Http404
     initial = None
-    study_pk = _study_pk(request)
+    study_pk = whole_number(request.GET.get("study"))
     if kind == ItemKind.SUMMARY and study_pk is not None:
         # a summary of the member's own practice study starts from its results
         initial = summary_draft(request.user, study_pk)
         if initial is None:
             raise Http404
     return _item_form_page(request, None, kind, initial)
-
-
-def _study_pk(request: HttpRequest) -> int | None:
-    """The practice study a new summary starts from (`?study=`); None if it is not a number."""
-    try:
-        return int(request.GET.get("study", ""))
-    except ValueError:
-        return None
 
 
 @login_required
@@ -361,10 +354,8 @@ def item_versions(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _number(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value else default
-    except ValueError:
-        return default
+    number = whole_number(value)
+    return default if number is None else number
 
 
 @login_required

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.validators import slug_re
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -52,7 +53,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     )
     theme = request.GET.get("theme", "")
     status = request.GET.get("status", "")
-    if theme:
+    if slug_re.match(theme):  # "" or an odd value (a NUL byte breaks PostgreSQL) filters nothing
         questions = questions.filter(themes__slug=theme)
     if status in QuestionStatus.values:
         questions = questions.filter(status=status)

@@ -21,6 +21,7 @@ from coachbridge.agenda.forms import FinalWorkshopForm, RoundForm
 from coachbridge.agenda.models import PriorityRound
 from coachbridge.agenda.services import rounds as services
 from coachbridge.agenda.services.common import AgendaError
+from coachbridge.common.numbers import whole_number
 
 
 def _ranks(request: HttpRequest, entry_ids: list[int], most: int) -> tuple[list[int], str]:
@@ -46,13 +47,8 @@ def _ranks(request: HttpRequest, entry_ids: list[int], most: int) -> tuple[list[
 
 def _typed_places(request: HttpRequest, entry_ids: list[int]) -> dict[int, int]:
     """The places as typed, by entry id; what is not a whole number is left out."""
-    places: dict[int, int] = {}
-    for pk in entry_ids:
-        try:
-            places[pk] = int(request.POST.get(f"rank-{pk}", ""))
-        except ValueError:
-            continue
-    return places
+    typed = {pk: whole_number(request.POST.get(f"rank-{pk}")) for pk in entry_ids}
+    return {pk: place for pk, place in typed.items() if place is not None}
 
 
 def _tell_if_places_closed_up(request: HttpRequest, ranked: list[int]) -> None:

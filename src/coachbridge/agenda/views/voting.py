@@ -60,7 +60,10 @@ def statement_vote(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Your vote is saved."))
     back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+    # a path on this site only: redirect() would read "abc" as the name of a view
+    if back.startswith("/") and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}
+    ):
         return redirect(back)
     return redirect("agenda:vote")
 

@@ -607,9 +607,8 @@ class MatchIndex:
         g_hit = np.isin(g_cols, query.gram_cols, assume_unique=False)
         g_shared = np.bincount(g_owners, weights=g_hit * idf2[g_cols], minlength=m)
         d_gram_norm = np.sqrt(np.bincount(g_owners, weights=idf2[g_cols], minlength=m))
-        grams = np.divide(
-            g_shared, d_gram_norm * q_gram_norm, out=np.zeros(m), where=d_gram_norm > 0
-        )
+        norms = d_gram_norm * q_gram_norm  # zero for a query without n-grams, e.g. "999999999"
+        grams = np.divide(g_shared, norms, out=np.zeros(m), where=norms > 0)
         category = self.category_fit(query, kind, side.category[rows])
         roles = _complementary(query.roles, side.roles[rows])
         emb = np.zeros(m)

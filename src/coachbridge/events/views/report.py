@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -122,6 +123,8 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     saved_key = ""
     if request.method == "POST":
         key = request.POST.get("section", "")
+        if key not in services.section_keys(report):
+            raise BadRequest
         form_class = ReportTitleForm if key == "title" else ReportSectionForm
         form = form_class(request.POST, prefix=key)
         if form.is_valid():

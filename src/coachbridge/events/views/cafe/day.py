@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from coachbridge.common.numbers import whole_number
 from coachbridge.events.access import (
     can_manage,
     get_cafe_by_wall_token,
@@ -87,7 +88,9 @@ def cafe_checkin(request: HttpRequest, pk: int) -> HttpResponse:
     people = services.participants_of(cafe).order_by("name", "pk")
     template = "events/cafe/cafe_checkin.html"
     if request.method == "POST":
-        registration = get_object_or_404(people, pk=request.POST.get("registration") or 0)
+        registration = get_object_or_404(
+            people, pk=whole_number(request.POST.get("registration")) or 0
+        )
         services.set_checked_in(
             registration, checked_in=request.POST.get("checked_in") == "1", by=request.user
         )
@@ -106,7 +109,7 @@ def cafe_checkin(request: HttpRequest, pk: int) -> HttpResponse:
         if next_url.startswith("/") and not next_url.startswith("//"):
             return redirect(next_url)
         return redirect("events:cafe-checkin", pk=pk)
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     shown = people.filter(name__icontains=query) if query else people
     context = {
         "meeting": cafe.meeting,

@@ -1,0 +1,16 @@
+"""Whole numbers sent in forms and links, read without ever raising."""
+
+from __future__ import annotations
+
+# SQLite and PostgreSQL integer columns hold signed 64-bit numbers; a bigger one in a lookup
+# raises instead of finding nothing.
+LARGEST = 2**63 - 1
+
+
+def whole_number(text: str | None) -> int | None:
+    """`text` as an int, or None when it is not a whole number a database column can hold."""
+    try:
+        number = int(text or "")
+    except ValueError:
+        return None
+    return number if -LARGEST - 1 <= number <= LARGEST else None
