@@ -328,3 +328,38 @@ def test_the_new_theme_may_stay_empty_but_needs_a_title_once_filled_in(organiser
     assert "This field is required." in half_filled.content.decode()
     assert left_empty.status_code == 302
     assert list(cafe.themes.values_list("title", flat=True)) == ["Bruggen"]
+
+
+def table_rows(tables, labels):
+    return [
+        {"id": t.pk, "label": label, "theme": t.theme_id, "capacity": t.capacity, "host": ""}
+        for t, label in zip(tables, labels, strict=True)
+    ]
+
+
+def test_tables_can_swap_their_labels_in_one_save(organiser_client):
+    cafe, _ = make_cafe(MeetingFactory(), themes=3)
+    t1, t2, t3 = cafe.tables.order_by("label")
+
+    response = organiser_client.post(
+        url("cafe-tables", cafe.meeting),
+        formset_data("tables", table_rows([t1, t2, t3], ["T2", "T3", "T1"]), initial=3),
+    )
+
+    assert response.status_code == 302
+    labels = dict(cafe.tables.values_list("pk", "label"))
+    assert labels == {t1.pk: "T2", t2.pk: "T3", t3.pk: "T1"}
+
+
+@pytest.mark.parametrize("initial", [3, 0])
+def test_a_tampered_table_id_is_refused_and_nothing_is_saved(organiser_client, initial):
+    cafe, _ = make_cafe(MeetingFactory(), themes=3)
+    t1, t2, t3 = cafe.tables.order_by("label")
+    data = formset_data("tables", table_rows([t3, t1, t2], ["Oogst", "T1", "T2"]), initial=initial)
+
+    response = organiser_client.post(
+        url("cafe-tables", cafe.meeting), {**data, "tables-2-id": ["999999999", str(t1.pk)]}
+    )
+
+    assert response.status_code == 200
+    assert sorted(cafe.tables.values_list("label", flat=True)) == ["T1", "T2", "T3"]

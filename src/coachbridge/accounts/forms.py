@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from coachbridge.accounts.enums import Region, RoleCode, SpokenLanguage
 from coachbridge.accounts.models import Profile, Role
 from coachbridge.accounts.validators import validate_linkedin, validate_photo
+from coachbridge.common.fields import IntPkMultipleChoiceField
 from coachbridge.common.models import Theme
 
 WEB_ADDRESS_ERROR = _("Fill in a full web address, for example https://www.example.org.")
@@ -26,14 +27,14 @@ class SignupForm(AllauthSignupForm):
 
 
 class ProfileForm(forms.ModelForm):
-    roles = forms.ModelMultipleChoiceField(
+    roles = IntPkMultipleChoiceField(
         label=_("Your roles"),
         queryset=Role.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Choose one or more."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IntPkMultipleChoiceField(
         label=_("Themes you are interested in"),
         queryset=Theme.objects.all(),
         widget=forms.CheckboxSelectMultiple,

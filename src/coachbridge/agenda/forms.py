@@ -11,6 +11,7 @@ from coachbridge.agenda.models import PriorityRound, Question
 from coachbridge.agenda.models.question import COMMENT_MAX, QUESTION_MAX, WHO_MAX, WHY_MAX
 from coachbridge.agenda.models.voting import STATEMENT_MAX
 from coachbridge.agenda.services.similar import same_question
+from coachbridge.common.fields import IntPkMultipleChoiceField
 from coachbridge.common.models import Theme
 from coachbridge.events.enums import MeetingStatus
 from coachbridge.events.models import Meeting
@@ -36,7 +37,7 @@ class QuestionForm(forms.Form):
         required=False,
         help_text=_("For example: career coaches, teams in health care, young people."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IntPkMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
         required=False,
@@ -146,7 +147,7 @@ class StatementForm(forms.Form):
 
 
 class RoundForm(forms.ModelForm):
-    questions = forms.ModelMultipleChoiceField(
+    questions = IntPkMultipleChoiceField(
         label=_("Long list"),
         queryset=Question.objects.current().order_by("title"),
         widget=forms.CheckboxSelectMultiple,

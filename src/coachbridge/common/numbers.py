@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-# SQLite and PostgreSQL integer columns hold signed 64-bit numbers; a bigger one in a lookup
-# raises instead of finding nothing.
+# SQLite and PostgreSQL integer columns hold signed 64-bit numbers; SQLite raises on a bigger
+# one in a query instead of finding nothing.
 LARGEST = 2**63 - 1
+
+
+def fits_a_column(number: int) -> bool:
+    return -LARGEST - 1 <= number <= LARGEST
 
 
 def whole_number(text: str | None) -> int | None:
@@ -13,4 +17,4 @@ def whole_number(text: str | None) -> int | None:
         number = int(text or "")
     except ValueError:
         return None
-    return number if -LARGEST - 1 <= number <= LARGEST else None
+    return number if fits_a_column(number) else None

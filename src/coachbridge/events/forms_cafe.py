@@ -88,8 +88,14 @@ class BaseTableFormSet(forms.BaseModelFormSet):
 
     def clean(self) -> None:
         super().clean()
+        on_page = [form.instance.pk for form in self.forms if form.instance.pk]
+        if len(on_page) != len(set(on_page)):
+            raise ValidationError(
+                _("A table is on this page twice. Reload the page and try again.")
+            )
         hosts: dict[int, str] = {}
-        labels: set[str] = set()
+        # a table that is not on the page (added in the meantime) keeps its label
+        labels = set(self.cafe.tables.exclude(pk__in=on_page).values_list("label", flat=True))
         for form in self.forms:
             if not form.cleaned_data or form.cleaned_data.get("DELETE"):
                 continue

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coachbridge.common.fields import IntPkMultipleChoiceField
 from coachbridge.events.enums import ReportVisibility
 from coachbridge.events.models import CafeTable, CafeTheme, Insight, SubTheme
 from coachbridge.events.models.harvest import INSIGHT_MAX_LENGTH
@@ -88,7 +89,7 @@ class SubThemeMergeForm(forms.Form):
 class MoveInsightsForm(forms.Form):
     """Move chosen insights of one theme to a sub-theme, or to a new one (a split)."""
 
-    insights = forms.ModelMultipleChoiceField(
+    insights = IntPkMultipleChoiceField(
         label=_("Insights"),
         queryset=Insight.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.agenda.queries import questions_to_link
+from coachbridge.common.fields import IntPkMultipleChoiceField
 from coachbridge.common.models import Theme
 from coachbridge.knowledge.enums import Evidence, ItemKind, ItemStatus, Language, sections_for
 from coachbridge.knowledge.models import Item
@@ -62,6 +63,7 @@ class ItemForm(forms.ModelForm):
             "themes": forms.CheckboxSelectMultiple,
             "citation": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"themes": IntPkMultipleChoiceField}
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

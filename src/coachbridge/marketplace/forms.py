@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.enums import RoleCode
+from coachbridge.common.fields import IntPkMultipleChoiceField
 from coachbridge.common.models import Theme
 from coachbridge.events.enums import MeetingStatus
 from coachbridge.events.models import Meeting
@@ -74,6 +75,7 @@ class PostForm(ThemeChoiceMixin, forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "text": forms.Textarea(attrs={"rows": 8}),  # no maxlength: a paste is not cut silently
         }
+        field_classes = {"themes": IntPkMultipleChoiceField}
         help_texts = {
             "text": _("Plain text. Title and text together at most 5,000 characters."),
             "meeting": _("Link your post to the marketplace of a meeting, if you like."),

@@ -60,6 +60,8 @@ def _formset_page(request, cafe, formset, *, what, title, help_text, template="f
                 instance.cafe = cafe
             if what == "rounds":
                 _number_rounds(cafe, saved)
+            elif what == "tables":
+                _save_tables(cafe, saved)
             else:
                 for instance in saved:
                     instance.save()
@@ -92,6 +94,17 @@ def _number_rounds(cafe, saved):
     for number, instance in enumerate((i for i in saved if not i.pk), start=len(kept) + 1):
         instance.number = number
         instance.save()
+
+
+def _save_tables(cafe, saved):
+    """A label is unique in the café, so the changed tables first let go of their labels: that
+    way two tables can swap labels in one save."""
+    for table in saved:
+        if table.pk:
+            # the form strips spaces, so a label that starts with one is never in use
+            cafe.tables.filter(pk=table.pk).update(label=f" {table.pk}")
+    for table in saved:
+        table.save()
 
 
 @login_required
