@@ -35,9 +35,13 @@ def get_meeting_to_manage(request: HttpRequest, pk: int) -> Meeting:
 
 def get_registration_by_token(token: str) -> Registration:
     """The registration behind a personal link; a 404 never says whether other tokens exist."""
+    return _registration_with(token=token)
+
+
+def _registration_with(**lookup: str) -> Registration:
     registration = (
-        Registration.objects.select_related("meeting").filter(token=token).first()
-        if token
+        Registration.objects.select_related("meeting").filter(**lookup).first()
+        if all(lookup.values())
         else None
     )
     if registration is None:
@@ -74,14 +78,7 @@ def get_registration_for_cafe(pk: int, token: str) -> tuple[Cafe, Registration]:
 
 def get_registration_by_card(pk: int, card_token: str) -> tuple[Cafe, Registration]:
     """A person's registration by the code on their route card, for the café of meeting `pk`."""
-    registration = (
-        Registration.objects.select_related("meeting").filter(card_token=card_token).first()
-        if card_token
-        else None
-    )
-    if registration is None:
-        raise Http404
-    return _in_cafe(pk, registration)
+    return _in_cafe(pk, _registration_with(card_token=card_token))
 
 
 def _in_cafe(pk: int, registration: Registration) -> tuple[Cafe, Registration]:
