@@ -1028,3 +1028,17 @@ def test_the_meetings_page_counts_the_later_dates_of_a_series_in_datums(client, 
     page = client.get(reverse("events:meeting-list")).content.decode()
 
     assert "Nog 5 datums in deze reeks" in page
+
+
+def test_the_models_refuse_a_year_far_away_too_for_the_admin():
+    far = timezone.make_aware(dt.datetime(9999, 6, 1, 10, 0))
+    meeting = MeetingFactory.build(starts_at=far, ends_at=far)
+    series = MeetingSeries(first_date=dt.date(1, 1, 1))
+
+    with pytest.raises(ValidationError) as meeting_error:
+        meeting.full_clean()
+    with pytest.raises(ValidationError) as series_error:
+        series.full_clean()
+
+    assert {"starts_at", "ends_at"} <= set(meeting_error.value.message_dict)
+    assert "first_date" in series_error.value.message_dict

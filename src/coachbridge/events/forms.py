@@ -47,6 +47,8 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         hint_range(self.fields["capacity"], 1)
+        # the model checks the dates too (for the admin), but only after clean(), which
+        # already computes with them
         for name in ("starts_at", "ends_at"):
             self.fields[name].validators.append(validate_meeting_date)
 

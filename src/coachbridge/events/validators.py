@@ -1,4 +1,4 @@
-"""Checks the meeting and series forms share."""
+"""Checks of meetings and series: on the models (the admin) and early in the forms."""
 
 from __future__ import annotations
 

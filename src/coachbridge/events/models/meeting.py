@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coachbridge.accounts.enums import RoleCode
 from coachbridge.events.enums import Frequency, MeetingStatus, RegistrationStatus
+from coachbridge.events.validators import validate_meeting_date
 
 
 def new_token() -> str:
@@ -38,8 +39,10 @@ class MeetingSeries(models.Model):
             )
         ],
     )
-    first_date = models.DateField(_("first date"))
-    last_date = models.DateField(_("last date"), null=True, blank=True)
+    first_date = models.DateField(_("first date"), validators=[validate_meeting_date])
+    last_date = models.DateField(
+        _("last date"), null=True, blank=True, validators=[validate_meeting_date]
+    )
     start_time = models.TimeField(_("start time"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("length in minutes"),
@@ -69,8 +72,8 @@ class MeetingSeries(models.Model):
 
 class Meeting(models.Model):
     title = models.CharField(_("title"), max_length=150)
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"))
+    starts_at = models.DateTimeField(_("starts at"), validators=[validate_meeting_date])
+    ends_at = models.DateTimeField(_("ends at"), validators=[validate_meeting_date])
     place = models.CharField(_("place"), max_length=200, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     description = models.TextField(_("description"), blank=True)
