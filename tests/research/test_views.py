@@ -113,9 +113,11 @@ def test_once_the_coachee_opened_the_link_the_coach_no_longer_sees_it(
 
     assert coachee.token not in page
     assert "heeft deze link geopend" in page
+    assert not ActivityLog.objects.filter(action="research.link_renewed").exists()
     coach_client.post(reverse("research:link-renew", args=[study.pk, coachee.code]))
     coachee.refresh_from_db()
     assert coachee.link_opened_at is None
+    assert ActivityLog.objects.filter(action="research.link_renewed").count() == 1
     assert coachee.token in coach_client.get(study.get_absolute_url()).content.decode()
     services.give_consent(coachee)  # only on the link's own page: it was opened
     assert coachee.token not in coach_client.get(study.get_absolute_url()).content.decode()

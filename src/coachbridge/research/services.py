@@ -335,6 +335,7 @@ def renew_link(participant: Participant, *, by: Any) -> None:
     participant.link_opened_at = None
     participant.expires_at = timezone.now() + timedelta(days=LINK_DAYS[participant.role])
     participant.save(update_fields=["token", "revoked_at", "link_opened_at", "expires_at"])
+    log_action("research.link_renewed", actor=by, obj=participant.study, code=participant.code)
 
 
 def note_link_opened(participant: Participant, *, by: Any) -> None:
@@ -342,7 +343,6 @@ def note_link_opened(participant: Participant, *, by: Any) -> None:
     if participant.link_opened_at is None and participant.coach_id != getattr(by, "pk", None):
         participant.link_opened_at = timezone.now()
         participant.save(update_fields=["link_opened_at"])
-    log_action("research.link_renewed", actor=by, obj=participant.study, code=participant.code)
 
 
 def revoke_link(participant: Participant, *, by: Any) -> None:
