@@ -188,6 +188,9 @@ def test_a_section_that_does_not_exist_is_a_bad_request(report, cafe, organiser)
             headers={"HX-Request": "true"},
         )
         assert response.status_code == 400, section
+    report.refresh_from_db()
+    assert "x" not in (report.introduction, report.closing, *report.theme_texts.values())
+    assert not ActivityLog.objects.filter(action="report.section_updated").exists()
 
 
 def test_empty_title_is_refused_and_htmx_gets_the_section(report, cafe, organiser):
